@@ -1,0 +1,72 @@
+package mcs.runtime.train;
+
+import java.nio.FloatBuffer;
+import mcs.runtime.model.Activation;
+import mcs.runtime.model.Layer;
+import mcs.runtime.model.LayerSpec;
+import mcs.runtime.model.Padding;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A channels-first convolution through ND4J's conv2d / conv2d_bp ops (oneDNN), built once and
+ * re-run on the same buffers; the activation is a Java loop.
+ */
+final class ConvExec extends Exec {
+
+    private final Activation act;
+    private final int[] args;
+    private final INDArray w;
+    private final INDArray b;
+    private final INDArray dw;
+    private final INDArray db;
+    private final FloatBuffer fOut;
+    private final DynamicCustomOp forwardOp;
+    private DynamicCustomOp backwardOp;
+    private INDArray scratchDIn;
+
+    ConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
+             boolean needInputGrad, Activation act) {
+        super(layer, in, batch, needInputGrad);
+        this.act = act;
+        int k = spec.kernel(), s = spec.stride();
+        String kernel = layer.name() + ".kernel", bias = layer.name() + ".bias";
+        long[] wShape = {spec.filters(), layer.input().channels(), k, k};
+        this.w = ps.param(kernel, wShape);
+        this.dw = ps.grad(kernel, wShape);
+        this.b = ps.param(bias, spec.filters());
+        this.db = ps.grad(bias, spec.filters());
+        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format NCHW, weights [out, in, kH, kW]
+        this.args = new int[] {k, k, s, s, 0, 0, 1, 1, spec.padding() == Padding.SAME ? 1 : 0, 0, 1};
+        this.out = buffer(batch, layer.output());
+        this.fOut = fb(out);
+        this.forwardOp = DynamicCustomOp.builder("conv2d").addInputs(in, w, b).addOutputs(out)
+                .addIntegerArguments(args).build();
+    }
+
+    @Override
+    void forward(boolean training) {
+        Nd4j.exec(forwardOp);
+        if (act != Activation.LINEAR) {
+            Kernels.biasActivate(fOut, 1, 1, (int) out.length(), null, -1, act);
+        }
+    }
+
+    @Override
+    INDArray wireBackward(INDArray gradOut) {
+        INDArray d = super.wireBackward(gradOut);
+        scratchDIn = d != null ? d : buffer(batch, layer.input());
+        backwardOp = DynamicCustomOp.builder("conv2d_bp").addInputs(in, w, b, gradOut)
+                .addOutputs(scratchDIn, dw, db).addIntegerArguments(args).build();
+        return d;
+    }
+
+    @Override
+    void backward() {
+        if (act != Activation.LINEAR) {
+            Kernels.activationBackward(fb(dOut), fOut, (int) out.length(), 1, act);
+        }
+        Nd4j.exec(backwardOp);
+    }
+}

@@ -1,0 +1,57 @@
+package mcs.runtime.train;
+
+import java.util.Arrays;
+import mcs.runtime.Cancellation;
+import mcs.runtime.Engine;
+import mcs.runtime.InvalidInputException;
+import mcs.runtime.data.Split;
+import mcs.runtime.model.Model;
+
+/** Measures a model: accuracy on a split, inference latency. */
+public final class Evaluator {
+
+    private static final int EVAL_BATCH = 500;
+
+    private Evaluator() {
+    }
+
+    /** Top-1 accuracy on the split, in [0, 1]. */
+    public static double accuracy(Model model, Split split, Cancellation cancel) {
+        Engine.init();
+        if (!model.input().equals(split.sampleShape())) {
+            throw new InvalidInputException(model.name() + " takes inputs of shape " + model.input()
+                    + " but " + split.name() + " samples have shape " + split.sampleShape());
+        }
+        if (split.size() == 0) {
+            throw new InvalidInputException(split.name() + " has no samples");
+        }
+        Network net = new Network(model, Math.min(EVAL_BATCH, split.size()), false, 0);
+        long correct = 0;
+        for (int from = 0; from < split.size(); from += net.batch()) {
+            cancel.check();
+            int count = Math.min(net.batch(), split.size() - from);
+            net.loadRange(split, from, count);
+            net.forward(false);
+            correct += net.correct(count);
+        }
+        return (double) correct / split.size();
+    }
+
+    /** Median wall time of one forward pass at batch size 1, in milliseconds. */
+    public static double latencyMillis(Model model) {
+        Engine.init();
+        Network net = new Network(model, 1, false, 0);
+        for (int i = 0; i < 30; i++) {
+            net.forward(false);
+        }
+        int runs = 101;
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            net.forward(false);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[runs / 2];
+    }
+}

@@ -1,0 +1,97 @@
+package mcs.runtime.train;
+
+import java.nio.FloatBuffer;
+import java.util.Random;
+import mcs.runtime.model.Activation;
+import mcs.runtime.model.Layer;
+import mcs.runtime.model.LayerSpec;
+import mcs.runtime.model.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One layer made executable for a fixed batch size: its output buffer is allocated once, its
+ * input is the previous layer's output buffer, and during backward it reads the gradient of its
+ * output from {@link #dOut} and writes parameter gradients and (if wanted) {@link #dIn}.
+ */
+abstract class Exec {
+
+    final Layer layer;
+    final int batch;
+    final INDArray in;
+    final boolean needInputGrad;
+    INDArray out;
+    INDArray dOut;
+    INDArray dIn;
+
+    Exec(Layer layer, INDArray in, int batch, boolean needInputGrad) {
+        this.layer = layer;
+        this.in = in;
+        this.batch = batch;
+        this.needInputGrad = needInputGrad;
+    }
+
+    abstract void forward(boolean training);
+
+    abstract void backward();
+
+    /**
+     * Receives the buffer that will hold the gradient of this layer's output and returns the
+     * buffer for the gradient of its input (null when not needed). Called last layer first.
+     */
+    INDArray wireBackward(INDArray gradOut) {
+        this.dOut = gradOut;
+        this.dIn = needInputGrad ? buffer(batch, layer.input()) : null;
+        return dIn;
+    }
+
+    /** Copies the layer's state that training changed besides parameters (BatchNorm statistics). */
+    void exportState() {
+    }
+
+    static INDArray buffer(int batch, Shape s) {
+        int[] d = s.dims();
+        long[] shape = new long[d.length + 1];
+        shape[0] = batch;
+        for (int i = 0; i < d.length; i++) {
+            shape[i + 1] = d[i];
+        }
+        return Nd4j.create(DataType.FLOAT, shape, 'c');
+    }
+
+    static FloatBuffer fb(INDArray a) {
+        return a.data().asNioFloat();
+    }
+
+    /** The activation actually applied: a final softmax is left to the loss (logits out). */
+    static Activation effective(Activation a, boolean last) {
+        return last && a == Activation.SOFTMAX ? Activation.LINEAR : a;
+    }
+
+    static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
+                       boolean last, Random random) {
+        LayerSpec spec = layer.spec();
+        if (spec instanceof LayerSpec.Dense d) {
+            return new DenseExec(layer, d, in, batch, ps, needInputGrad,
+                    effective(d.activation(), last));
+        } else if (spec instanceof LayerSpec.Conv2D c) {
+            return new ConvExec(layer, c, in, batch, ps, needInputGrad,
+                    effective(c.activation(), last));
+        } else if (spec instanceof LayerSpec.Pool p) {
+            return new PoolExec(layer, p, in, batch, needInputGrad);
+        } else if (spec instanceof LayerSpec.Flatten) {
+            return new FlattenExec(layer, in, batch, needInputGrad);
+        } else if (spec instanceof LayerSpec.Act a) {
+            return new ActExec(layer, in, batch, needInputGrad, effective(a.activation(), last));
+        } else if (spec instanceof LayerSpec.Dropout d) {
+            return new DropoutExec(layer, d.rate(), in, batch, needInputGrad,
+                    new Random(random.nextLong()));
+        } else if (spec instanceof LayerSpec.BatchNorm b) {
+            return new BatchNormExec(layer, b, in, batch, ps, needInputGrad);
+        } else if (spec instanceof LayerSpec.Residual) {
+            return new ResidualExec(layer, in, batch, ps, needInputGrad, random);
+        }
+        throw new IllegalStateException("no executor for " + spec);
+    }
+}

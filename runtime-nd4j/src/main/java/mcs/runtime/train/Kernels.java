@@ -1,0 +1,171 @@
+package mcs.runtime.train;
+
+import java.nio.FloatBuffer;
+import mcs.runtime.model.Activation;
+
+/**
+ * Element-wise work as plain loops over direct buffers: cheaper than an ND4J call (10-25 us and
+ * a few KB of garbage each, whatever the size) for the sizes these networks have.
+ */
+final class Kernels {
+
+    private Kernels() {
+    }
+
+    /**
+     * Adds a per-channel bias (channel = (i / plane) % channels) and applies the activation in
+     * place over {@code rows * channels * plane} values. {@code biasOff} < 0 means no bias.
+     */
+    static void biasActivate(FloatBuffer z, int rows, int channels, int plane, FloatBuffer bias,
+                             int biasOff, Activation act) {
+        int i = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                float b = biasOff >= 0 ? bias.get(biasOff + c) : 0f;
+                for (int k = 0; k < plane; k++, i++) {
+                    z.put(i, activate(z.get(i) + b, act));
+                }
+            }
+        }
+        if (act == Activation.SOFTMAX) {
+            softmaxRows(z, rows, channels * plane);
+        }
+    }
+
+    static float activate(float v, Activation act) {
+        return switch (act) {
+            case RELU -> v > 0f ? v : 0f;
+            case TANH -> (float) Math.tanh(v);
+            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
+            case LINEAR, SOFTMAX -> v;
+        };
+    }
+
+    static void softmaxRows(FloatBuffer z, int rows, int k) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * k;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, z.get(base + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                float e = (float) Math.exp(z.get(base + j) - max);
+                z.put(base + j, e);
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < k; j++) {
+                z.put(base + j, z.get(base + j) * inv);
+            }
+        }
+    }
+
+    /**
+     * Turns the gradient w.r.t. an activation's output into the gradient w.r.t. its input, in
+     * place, using the output {@code y} ({@code n} values, rows of {@code k} for softmax).
+     */
+    static void activationBackward(FloatBuffer d, FloatBuffer y, int n, int k, Activation act) {
+        switch (act) {
+            case LINEAR -> { }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    if (y.get(i) <= 0f) {
+                        d.put(i, 0f);
+                    }
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    float v = y.get(i);
+                    d.put(i, d.get(i) * (1f - v * v));
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    float v = y.get(i);
+                    d.put(i, d.get(i) * v * (1f - v));
+                }
+            }
+            case SOFTMAX -> {
+                for (int base = 0; base < n; base += k) {
+                    double dot = 0;
+                    for (int j = 0; j < k; j++) {
+                        dot += d.get(base + j) * y.get(base + j);
+                    }
+                    for (int j = 0; j < k; j++) {
+                        d.put(base + j, (float) (y.get(base + j) * (d.get(base + j) - dot)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Per-channel sums of {@code d} ([rows, channels, plane]) written to {@code g} at {@code off}. */
+    static void channelSums(FloatBuffer d, int rows, int channels, int plane, FloatBuffer g, int off) {
+        for (int c = 0; c < channels; c++) {
+            g.put(off + c, 0f);
+        }
+        int i = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++) {
+                float s = 0f;
+                for (int k = 0; k < plane; k++, i++) {
+                    s += d.get(i);
+                }
+                g.put(off + c, g.get(off + c) + s);
+            }
+        }
+    }
+
+    /**
+     * Softmax cross-entropy on logits [rows, k]: writes d(mean loss)/d(logits) into {@code d} for
+     * the first {@code valid} rows (zero for the rest) and returns {sum of losses, correct count}.
+     */
+    static double[] softmaxCrossEntropy(FloatBuffer z, FloatBuffer d, int rows, int valid, int k,
+                                        int[] labels) {
+        double loss = 0;
+        int correct = 0;
+        float scale = 1f / valid;
+        for (int r = 0; r < rows; r++) {
+            int base = r * k;
+            if (r >= valid) {
+                for (int j = 0; j < k; j++) {
+                    d.put(base + j, 0f);
+                }
+                continue;
+            }
+            int best = 0;
+            float max = z.get(base);
+            for (int j = 1; j < k; j++) {
+                if (z.get(base + j) > max) {
+                    max = z.get(base + j);
+                    best = j;
+                }
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(z.get(base + j) - max);
+            }
+            int y = labels[r];
+            loss += Math.log(sum) - (z.get(base + y) - max);
+            correct += best == y ? 1 : 0;
+            for (int j = 0; j < k; j++) {
+                float pj = (float) (Math.exp(z.get(base + j) - max) / sum);
+                d.put(base + j, (pj - (j == y ? 1f : 0f)) * scale);
+            }
+        }
+        return new double[] {loss, correct};
+    }
+
+    /** Index of the largest of {@code k} values from {@code base}. */
+    static int argmax(FloatBuffer z, int base, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (z.get(base + j) > z.get(base + best)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}
