@@ -92,6 +92,8 @@ public final class Idx {
             throw bad(file, "the file is truncated (fewer values than its header announces)");
         } catch (java.util.zip.ZipException e) {
             throw bad(file, "corrupt gzip data: " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException("cannot read " + file + ": no such file", e);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }

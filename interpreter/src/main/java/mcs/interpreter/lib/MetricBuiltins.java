@@ -1,0 +1,89 @@
+package mcs.interpreter.lib;
+
+import static mcs.interpreter.builtin.BuiltinSpec.define;
+
+import java.util.List;
+import mcs.interpreter.builtin.Args;
+import mcs.interpreter.builtin.Builtins;
+import mcs.interpreter.builtin.CallContext;
+import mcs.interpreter.builtin.Group;
+import mcs.interpreter.builtin.Param;
+import mcs.interpreter.builtin.Type;
+import mcs.interpreter.value.DatasetValue;
+import mcs.interpreter.value.Num;
+import mcs.interpreter.value.SplitValue;
+import mcs.interpreter.value.TableValue;
+import mcs.interpreter.value.TableValue.Cell;
+import mcs.interpreter.value.TableValue.Column;
+import mcs.interpreter.value.Value;
+import mcs.runtime.train.Evaluator;
+
+/** Measuring models: accuracy, sizes, sparsity, per-layer summaries and comparisons. */
+final class MetricBuiltins {
+
+    private MetricBuiltins() {
+    }
+
+    static void register(Builtins.Builder b) {
+        b.add(define("accuracy", Group.METRICS, "Top-1 accuracy of a model on a split, in [0, 1].")
+                .param(model("the model to evaluate"))
+                .param(data())
+                .returns(Type.NUMBER), (a, c) -> Num.of(accuracy(a, c)));
+        b.add(define("evaluate", Group.METRICS, "A one-row table: data, samples, accuracy.")
+                .param(model("the model to evaluate"))
+                .param(data())
+                .returns(Type.TABLE), MetricBuiltins::evaluate);
+        b.add(define("params", Group.METRICS, "Number of parameters (all tensors, as Keras "
+                        + "counts them).")
+                .param(model("the model")).returns(Type.NUMBER),
+                (a, c) -> Num.of(a.model("model").paramCount()));
+        b.add(define("nonzeros", Group.METRICS, "Number of parameters that are not zero.")
+                .param(model("the model")).returns(Type.NUMBER),
+                (a, c) -> Num.of(a.model("model").nonzeros()));
+        b.add(define("sparsity", Group.METRICS, "Fraction of zeros in the Dense and Conv "
+                        + "kernels (biases excluded).")
+                .param(model("the model")).returns(Type.NUMBER),
+                (a, c) -> Num.of(a.model("model").sparsity()));
+        b.add(define("summary", Group.METRICS, "A table of the layers: output shapes, params, "
+                        + "non-zeros.")
+                .param(model("the model")).returns(Type.TABLE),
+                (a, c) -> Tables.summary(a.model("model")));
+        b.add(define("report", Group.METRICS, "Compares models: accuracy, size, sparsity, "
+                        + "ratio, latency.")
+                .param(Param.variadic("models", Type.MODEL, "the models, the reference first"))
+                .param(Param.optional("data", Type.DATA, "split (or dataset: its test split)"))
+                .note("data defaults to the test split of the data the first model was "
+                        + "trained on.")
+                .note("Rows are named after the variables given: report(base, small).")
+                .note("Size is dense fp32 (4 bytes per parameter); ratio = first size / size.")
+                .returns(Type.TABLE), Tables::report);
+    }
+
+    private static Param model(String doc) {
+        return Param.required("model", Type.MODEL, doc);
+    }
+
+    private static Param data() {
+        return Param.required("data", Type.DATA, "a split such as fmnist.test, or a dataset "
+                + "(meaning its test split)");
+    }
+
+    /** A split argument, or a dataset's test split. */
+    static SplitValue split(Value v) {
+        return v instanceof DatasetValue d ? d.test() : (SplitValue) v;
+    }
+
+    private static double accuracy(Args a, CallContext c) {
+        return Evaluator.accuracy(a.model("model"), split(a.value("data")).split(), c.cancel());
+    }
+
+    private static Value evaluate(Args a, CallContext c) {
+        SplitValue split = split(a.value("data"));
+        double acc = Evaluator.accuracy(a.model("model"), split.split(), c.cancel());
+        String name = a.label("model") != null ? a.label("model") : a.model("model").name();
+        return new TableValue(List.of(new Column("model", false), new Column("data", false),
+                new Column("samples", true), new Column("accuracy", true)),
+                List.of(List.of(Cell.text(name), Cell.text(split.label()),
+                        Tables.count(split.split().size()), Tables.percent(acc))));
+    }
+}

@@ -1,0 +1,96 @@
+package mcs.interpreter.lib;
+
+import static mcs.interpreter.builtin.BuiltinSpec.define;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import mcs.interpreter.builtin.Args;
+import mcs.interpreter.builtin.Builtins;
+import mcs.interpreter.builtin.CallContext;
+import mcs.interpreter.builtin.Group;
+import mcs.interpreter.builtin.HelpText;
+import mcs.interpreter.builtin.Param;
+import mcs.interpreter.builtin.Range;
+import mcs.interpreter.builtin.Type;
+import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.ListValue;
+import mcs.interpreter.value.Nil;
+import mcs.interpreter.value.Num;
+import mcs.interpreter.value.RecipeValue;
+import mcs.interpreter.value.Str;
+import mcs.interpreter.value.TableValue;
+import mcs.interpreter.value.Value;
+import mcs.runtime.Engine;
+
+/** {@code print}, {@code help}, {@code backend}, {@code len}, {@code range}. */
+final class OtherBuiltins {
+
+    private static final int MAX_RANGE = 1_000_000;
+
+    private OtherBuiltins() {
+    }
+
+    static void register(Builtins.Builder b) {
+        b.add(define("print", Group.OTHER, "Prints its arguments on one line, separated by "
+                        + "spaces.")
+                .param(Param.variadic("values", Type.ANY, "what to print"))
+                .returns(Type.NOTHING), OtherBuiltins::print);
+        b.add(define("help", Group.OTHER, "Lists the functions, or describes one: help(prune).")
+                .param(Param.optional("topic", Type.ANY, "a function or recipe"))
+                .returns(Type.NOTHING), OtherBuiltins::help);
+        b.add(define("backend", Group.OTHER, "Describes the numeric backend: BLAS, oneDNN, "
+                        + "threads.")
+                .returns(Type.STRING), (a, c) -> new Str(Engine.describe()));
+        b.add(define("len", Group.OTHER, "Length of a list, table (rows) or string.")
+                .param(Param.required("x", Type.ANY, "a list, table or string"))
+                .returns(Type.NUMBER), OtherBuiltins::len);
+        b.add(define("range", Group.OTHER, "The whole numbers 0, 1, ..., n-1, as a list.")
+                .param(Param.required("n", Type.INTEGER, "how many")
+                        .range(Range.closed(0, MAX_RANGE)))
+                .returns(Type.LIST), OtherBuiltins::range);
+    }
+
+    private static Value print(Args a, CallContext c) {
+        c.print(a.values("values").stream().map(Value::show).collect(Collectors.joining(" ")));
+        return Nil.NIL;
+    }
+
+    private static Value help(Args a, CallContext c) {
+        Value topic = a.value("topic");
+        if (topic instanceof Nil) {
+            c.print(HelpText.overview(c.builtins()));
+        } else if (topic instanceof BuiltinValue f) {
+            c.print(HelpText.of(c.builtins().spec(f.name()).orElseThrow()));
+        } else if (topic instanceof RecipeValue r) {
+            c.print(r.show());
+        } else if (topic instanceof Str s && c.builtins().contains(s.value())) {
+            c.print(HelpText.of(c.builtins().spec(s.value()).orElseThrow()));
+        } else {
+            throw a.error("topic", "help describes functions and recipes, e.g. help(prune); got "
+                    + topic.describe());
+        }
+        return Nil.NIL;
+    }
+
+    private static Value len(Args a, CallContext c) {
+        Value x = a.value("x");
+        if (x instanceof ListValue l) {
+            return Num.of(l.size());
+        } else if (x instanceof TableValue t) {
+            return Num.of(t.rows().size());
+        } else if (x instanceof Str s) {
+            return Num.of(s.value().codePointCount(0, s.value().length()));
+        }
+        throw a.error("x", "x must be a list, table or string, got " + x.describe());
+    }
+
+    private static Value range(Args a, CallContext c) {
+        int n = a.integer("n");
+        List<Value> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(Num.of(i));
+        }
+        return new ListValue(out);
+    }
+}
