@@ -1,0 +1,46 @@
+package mcs.cli;
+
+/** The text of {@code mcs --help} and the version {@code mcs --version} prints. */
+final class Usage {
+
+    static final String TEXT = """
+            usage: mcs [options] [FILE.mcs [args...]]
+                   mcs [options] -e CODE [args...]
+
+            Runs an mcs script, code given with -e, or, with neither, the interactive REPL.
+            When standard input is not a terminal, mcs runs the script read from it.
+
+            options:
+              -e, --eval CODE   run CODE as a script (errors name it "-e")
+              -v, --verbose     show ND4J's and the native libraries' logging
+              -h, --help        show this help and exit
+              -V, --version     show the version and exit
+              -                 read the script from standard input
+              --                end of options: the next argument is the script
+
+            examples:
+              mcs scripts/quickstart.mcs
+              mcs -e 'print(params(lenet5()))'
+              echo 'summary(lenet300())' | mcs
+              mcs                       # the REPL: :help, :quit or Ctrl-D to leave
+
+            Ctrl-C stops the running statement (training stops within a second); in a
+            script a second Ctrl-C exits at once.
+
+            exit codes: 0 ok, 64 usage error, 65 error in the script or its data,
+                        70 internal error, 74 cannot read the script, 130 interrupted
+
+            environment: MCS_DATA (datasets), MCS_HISTORY (REPL history, default
+                         ~/.mcs_history); for ./mcs: MCS_HEAP, MCS_OFFHEAP (JVM heap and
+                         ND4J off-heap limits, default 6g), OMP_NUM_THREADS
+            """;
+
+    private Usage() {
+    }
+
+    /** The jar's Implementation-Version, or "dev" when running from classes. */
+    static String version() {
+        String version = Usage.class.getPackage().getImplementationVersion();
+        return version == null || version.isBlank() ? "dev" : version;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The {@code mcs} command: {@link mcs.cli.Main} reads the command line
+ * ({@link mcs.cli.CommandLine}), then runs a script, code given with {@code -e}, standard input,
+ * or the JLine {@link mcs.cli.Repl}. {@link mcs.cli.ConsoleOutput} shows values on stdout and
+ * announcements and training progress ({@link mcs.cli.ProgressLine}) on stderr;
+ * {@link mcs.cli.Interrupts} turns Ctrl-C into cancellation. Uses the interpreter's
+ * {@code Session}, the grammar's {@code McsSyntax} (to tell the REPL when an entry is
+ * incomplete), the runtime's {@code Engine} (start-up), JLine and SLF4J; nothing uses this
+ * package.
+ */
+package mcs.cli;

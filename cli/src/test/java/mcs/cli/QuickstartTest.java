@@ -1,0 +1,39 @@
+package mcs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, in-process: LeNet-5 trained on the real Fashion-MNIST, pruned to
+ * 80% with a polynomial schedule while fine-tuning, and the comparison table.
+ */
+@Tag("slow")
+class QuickstartTest {
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in:%n%s", regex, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void quickstartTrainsPrunesAndReports() {
+        MainTest.Run r = MainTest.mcs("../scripts/quickstart.mcs");
+        assertThat(r.code()).as(r.err()).isZero();
+        String out = r.out();
+        double dense = number(out, "dense accuracy: +([0-9.]+)");
+        double pruned = number(out, "pruned accuracy: +([0-9.]+)");
+        double sparsity = number(out, "sparsity: +([0-9.]+)");
+        assertThat(dense).as("dense LeNet-5 test accuracy").isGreaterThanOrEqualTo(0.895);
+        assertThat(sparsity).isBetween(0.79, 0.81);
+        assertThat(pruned).as("pruned accuracy").isGreaterThanOrEqualTo(dense - 0.01);
+        assertThat(out).containsPattern("(?m)^\\s*base\\b.*431,080")
+                .containsPattern("(?m)^\\s*small\\b.*431,080");
+        // progress went to stderr, one plain line per epoch (not a terminal here)
+        assertThat(r.err()).contains("train epoch 4/4").contains("finetune epoch 2/2");
+    }
+}
