@@ -11,7 +11,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Builds the immutable AST from a parse tree that has no syntax errors, and reports the mistakes
- * the grammar lets through: a positional argument after a named one, an argument named twice,
+ * the grammar lets through: an argument named twice,
  * an unknown escape, a number too large, a {@code ++} symbol used as a name.
  */
 final class AstBuilder extends McsBaseVisitor<Object> {
@@ -100,23 +100,14 @@ final class AstBuilder extends McsBaseVisitor<Object> {
         if (ctx == null) {
             return args;
         }
+        // positional arguments may follow named ones, as in
+        // sequential(input=[28, 28, 1], conv(32, 3), flatten(), dense(10))
         Set<String> names = new HashSet<>();
-        Expr.Arg firstNamed = null;
-        boolean misplaced = false;
         for (McsParser.ArgumentContext argument : ctx.argument()) {
             Expr.Arg arg = (Expr.Arg) visit(argument);
             if (arg.named() && !names.add(arg.name())) {
                 diagnostics.add(Diagnostic.error("argument '" + arg.name() + "' is given twice",
                         arg.span()));
-            }
-            if (!arg.named() && firstNamed != null && !misplaced) {
-                misplaced = true;
-                diagnostics.add(Diagnostic.error("positional argument after named argument",
-                        arg.span(), "put positional arguments before named ones such as '"
-                                + firstNamed.name() + "='"));
-            }
-            if (arg.named() && firstNamed == null) {
-                firstNamed = arg;
             }
             args.add(arg);
         }

@@ -35,7 +35,7 @@ class IncompleteTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "f(1))", "x = ", "a.", "recipe", "for x in xs", "f(1]", "x = ) + f(", "x = 1 \"abc",
-        "f(a=1, 2)\ng(", "\"a\\q", "x = )\n[1,",
+        "f(a=1, a=2)\ng(", "\"a\\q", "x = )\n[1,",
     })
     void textThatIsAlreadyWrong(String text) {
         assertThat(Shapes.parse(text)).as("parse of %s", text)
