@@ -34,6 +34,6 @@ class QuickstartTest {
         assertThat(out).containsPattern("(?m)^\\s*base\\b.*431,080")
                 .containsPattern("(?m)^\\s*small\\b.*431,080");
         // progress went to stderr, one plain line per epoch (not a terminal here)
-        assertThat(r.err()).contains("train epoch 4/4").contains("finetune epoch 2/2");
+        assertThat(r.err()).contains("train epoch 5/5").contains("finetune epoch 2/2");
     }
 }
