@@ -14,12 +14,8 @@ public enum CentroidInit {
     LINEAR {
         @Override
         double[] place(SortedValues v, int from, int to, int k, SplittableRandom rng) {
-            double min = v.get(from), max = v.get(to - 1);
-            double[] c = new double[k];
-            for (int i = 0; i < k; i++) {
-                c[i] = k == 1 ? min : min + (max - min) * i / (k - 1);
-            }
-            return c;
+            return inRange(v, from, to, k,
+                    (min, max, i) -> k == 1 ? min : min + (max - min) * i / (k - 1));
         }
     },
 
@@ -27,12 +23,7 @@ public enum CentroidInit {
     RANDOM {
         @Override
         double[] place(SortedValues v, int from, int to, int k, SplittableRandom rng) {
-            double min = v.get(from), max = v.get(to - 1);
-            double[] c = new double[k];
-            for (int i = 0; i < k; i++) {
-                c[i] = min + (max - min) * rng.nextDouble();
-            }
-            return c;
+            return inRange(v, from, to, k, (min, max, i) -> min + (max - min) * rng.nextDouble());
         }
     },
 
@@ -73,6 +64,22 @@ public enum CentroidInit {
      * ({@code to > from}), in any order.
      */
     abstract double[] place(SortedValues v, int from, int to, int k, SplittableRandom rng);
+
+    /** Centroid i (in order, from 0) from the minimum and the maximum of the values. */
+    @FunctionalInterface
+    private interface InRange {
+        double centroid(double min, double max, int i);
+    }
+
+    /** The k centroids {@code f(min, max, i)} of the sorted values at {@code [from, to)}. */
+    private static double[] inRange(SortedValues v, int from, int to, int k, InRange f) {
+        double min = v.get(from), max = v.get(to - 1);
+        double[] c = new double[k];
+        for (int i = 0; i < k; i++) {
+            c[i] = f.centroid(min, max, i);
+        }
+        return c;
+    }
 
     /** k-means++ over the cells (ranges of sorted values nearest to each chosen centroid). */
     private static final class PlusPlus {

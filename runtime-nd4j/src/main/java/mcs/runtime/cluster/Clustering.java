@@ -3,6 +3,7 @@ package mcs.runtime.cluster;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.quant.Channels;
 
 /**
  * Weight clustering (weight sharing) as tfmot's {@code cluster_weights} and Deep Compression do

@@ -7,7 +7,8 @@
  * ({@link mcs.runtime.cluster.KMeans1D}), sparsity preservation (zeros stay exactly zero) and
  * per-centroid gradients for cluster-aware fine-tuning.
  *
- * <p>A pure numeric library: it uses only the JDK and
+ * <p>A pure numeric library: it uses only the JDK, the channel layout
+ * {@link mcs.runtime.quant.Channels} it shares with quantisation and
  * {@link mcs.runtime.InvalidInputException} for a user's bad settings; it knows nothing of
  * models, ND4J or the language.
  */

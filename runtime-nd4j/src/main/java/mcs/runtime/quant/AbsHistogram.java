@@ -1,7 +1,6 @@
 package mcs.runtime.quant;
 
 import java.util.Arrays;
-import mcs.runtime.InvalidInputException;
 
 /**
  * A histogram of |x| over {@code [0, bins * width)}, filled batch by batch, as NVIDIA's
@@ -24,16 +23,8 @@ final class AbsHistogram {
     private long total;
 
     void add(float[] batch, int from, int len) {
-        float bmin = Float.POSITIVE_INFINITY, bmax = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < from + len; i++) {
-            float x = batch[i];
-            if (!Float.isFinite(x)) {
-                throw new InvalidInputException("calibration: value " + (i - from)
-                        + " of the batch is " + x);
-            }
-            bmin = Math.min(bmin, x);
-            bmax = Math.max(bmax, x);
-        }
+        float[] range = MinMaxObserver.batchRange(batch, from, len);
+        float bmin = range[0], bmax = range[1];
         if (len == 0) {
             return;
         }
@@ -99,9 +90,7 @@ final class AbsHistogram {
 
     /** The signed range {@code [max(min, -t), min(max, t)]} for a clipping threshold t. */
     float[] clip(double t) {
-        if (total == 0) {
-            throw new InvalidInputException("calibration: no values were observed");
-        }
+        MinMaxObserver.checkObserved(total);
         float ft = (float) t;
         return new float[] {Math.max(min, -ft), Math.min(max, ft)};
     }

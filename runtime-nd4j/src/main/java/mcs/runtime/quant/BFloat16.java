@@ -36,26 +36,16 @@ public final class BFloat16 {
 
     /** Rounds every value to the nearest bfloat16 value, in place (a bf16 round trip). */
     public static void roundInPlace(float[] x) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] = round(x[i]);
-        }
+        ShortFloats.roundInPlace(x, BFloat16::fromFloat, BFloat16::toFloat);
     }
 
     /** The bfloat16 values nearest to {@code x}. */
     public static short[] encode(float[] x) {
-        short[] b = new short[x.length];
-        for (int i = 0; i < x.length; i++) {
-            b[i] = fromFloat(x[i]);
-        }
-        return b;
+        return ShortFloats.encode(x, BFloat16::fromFloat);
     }
 
     /** The floats equal to {@code b}. */
     public static float[] decode(short[] b) {
-        float[] x = new float[b.length];
-        for (int i = 0; i < b.length; i++) {
-            x[i] = toFloat(b[i]);
-        }
-        return x;
+        return ShortFloats.decode(b, BFloat16::toFloat);
     }
 }

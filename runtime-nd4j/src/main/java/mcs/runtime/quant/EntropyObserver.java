@@ -9,12 +9,7 @@ package mcs.runtime.quant;
  * back evenly over the non-empty bins of each level; the threshold is the right edge of the
  * last i with the least KL(P || Q). The range is {@code [max(min, -t), min(max, t)]}.
  */
-public final class EntropyObserver implements Observer {
-
-    static final int START_BIN = 128;
-
-    private final int bits;
-    private final AbsHistogram histogram = new AbsHistogram();
+public final class EntropyObserver extends HistogramObserver.Levels implements Observer {
 
     /** For 8-bit quantisation (128 levels of |x|, TensorRT's int8). */
     public EntropyObserver() {
@@ -23,28 +18,12 @@ public final class EntropyObserver implements Observer {
 
     /** For quantisation to {@code bits} (4 or 8) bits. */
     public EntropyObserver(int bits) {
-        QuantSpec.checkBits(bits);
-        this.bits = bits;
+        super(bits);
     }
 
     @Override
-    public void observe(float[] batch, int from, int len) {
-        histogram.add(batch, from, len);
-    }
-
-    @Override
-    public long count() {
-        return histogram.total();
-    }
-
-    @Override
-    public float[] range() {
-        if (histogram.width() == 0) {
-            return histogram.clip(0);
-        }
-        boolean unsigned = histogram.min() >= 0;
-        int levels = 1 << (bits - 1 + (unsigned ? 1 : 0));
-        return histogram.clip(threshold(histogram.counts(), levels) * histogram.width());
+    double threshold(int levels) {
+        return threshold(histogram.counts(), levels) * histogram.width();
     }
 
     /** The number of bins i whose right edge is the threshold. */

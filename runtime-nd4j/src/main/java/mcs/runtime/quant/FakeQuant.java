@@ -31,21 +31,16 @@ public final class FakeQuant {
         }
         Channels ch = Channels.of(spec, shape, x.length);
         int qmin = spec.qmin(), qmax = spec.qmax();
-        for (int o = 0; o < ch.outer(); o++) {
-            for (int c = 0; c < ch.count(); c++) {
-                float s = spec.scale(c);
-                int zp = spec.zeroPoint(c);
-                int start = ch.start(o, c);
-                for (int i = start; i < start + ch.inner(); i++) {
-                    float v = x[i];
-                    if (passMask != null) {
-                        double q = Math.rint(v / s) + zp;
-                        passMask[i] = q >= qmin && q <= qmax;
-                    }
-                    x[i] = Quantizer.dequantize(Quantizer.quantize(v, s, zp, qmin, qmax), s, zp);
+        ch.forEachRun(spec, (from, to, s, zp) -> {
+            for (int i = from; i < to; i++) {
+                float v = x[i];
+                if (passMask != null) {
+                    double q = Math.rint(v / s) + zp;
+                    passMask[i] = q >= qmin && q <= qmax;
                 }
+                x[i] = Quantizer.dequantize(Quantizer.quantize(v, s, zp, qmin, qmax), s, zp);
             }
-        }
+        });
     }
 
     /** The straight-through estimator: zeroes {@code grad} where {@code passMask} is false. */

@@ -69,26 +69,16 @@ public final class Float16 {
 
     /** Rounds every value to the nearest half value, in place (an fp16 round trip). */
     public static void roundInPlace(float[] x) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] = round(x[i]);
-        }
+        ShortFloats.roundInPlace(x, Float16::fromFloat, Float16::toFloat);
     }
 
     /** The halves nearest to {@code x}. */
     public static short[] encode(float[] x) {
-        short[] h = new short[x.length];
-        for (int i = 0; i < x.length; i++) {
-            h[i] = fromFloat(x[i]);
-        }
-        return h;
+        return ShortFloats.encode(x, Float16::fromFloat);
     }
 
     /** The floats equal to {@code h}. */
     public static float[] decode(short[] h) {
-        float[] x = new float[h.length];
-        for (int i = 0; i < h.length; i++) {
-            x[i] = toFloat(h[i]);
-        }
-        return x;
+        return ShortFloats.decode(h, Float16::toFloat);
     }
 }

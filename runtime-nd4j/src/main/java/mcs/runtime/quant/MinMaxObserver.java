@@ -11,7 +11,18 @@ public final class MinMaxObserver implements Observer {
 
     @Override
     public void observe(float[] batch, int from, int len) {
-        float bmin = min, bmax = max;
+        float[] r = batchRange(batch, from, len);
+        min = Math.min(min, r[0]);
+        max = Math.max(max, r[1]);
+        count += len;
+    }
+
+    /**
+     * {@code [min, max]} of {@code batch[from, from + len)} ({@code [+inf, -inf]} if empty);
+     * fails if a value is not finite.
+     */
+    static float[] batchRange(float[] batch, int from, int len) {
+        float bmin = Float.POSITIVE_INFINITY, bmax = Float.NEGATIVE_INFINITY;
         for (int i = from; i < from + len; i++) {
             float x = batch[i];
             if (!Float.isFinite(x)) {
@@ -21,9 +32,14 @@ public final class MinMaxObserver implements Observer {
             bmin = Math.min(bmin, x);
             bmax = Math.max(bmax, x);
         }
-        min = bmin;
-        max = bmax;
-        count += len;
+        return new float[] {bmin, bmax};
+    }
+
+    /** Fails if no value was observed ({@code total} is 0). */
+    static void checkObserved(long total) {
+        if (total == 0) {
+            throw new InvalidInputException("calibration: no values were observed");
+        }
     }
 
     @Override
@@ -33,9 +49,7 @@ public final class MinMaxObserver implements Observer {
 
     @Override
     public float[] range() {
-        if (count == 0) {
-            throw new InvalidInputException("calibration: no values were observed");
-        }
+        checkObserved(count);
         return new float[] {min, max};
     }
 }

@@ -9,12 +9,7 @@ package mcs.runtime.quant;
  * (or {@code 2^bits - 1} levels when no negative value was observed, as after a ReLU); the
  * first t of least error wins. The range is {@code [max(min, -t), min(max, t)]}.
  */
-public final class MseObserver implements Observer {
-
-    static final int START_BIN = 128;
-
-    private final int bits;
-    private final AbsHistogram histogram = new AbsHistogram();
+public final class MseObserver extends HistogramObserver.Levels implements Observer {
 
     /** For 8-bit quantisation. */
     public MseObserver() {
@@ -23,30 +18,14 @@ public final class MseObserver implements Observer {
 
     /** For quantisation to {@code bits} (4 or 8) bits. */
     public MseObserver(int bits) {
-        QuantSpec.checkBits(bits);
-        this.bits = bits;
+        super(bits);
     }
 
     @Override
-    public void observe(float[] batch, int from, int len) {
-        histogram.add(batch, from, len);
-    }
-
-    @Override
-    public long count() {
-        return histogram.total();
-    }
-
-    @Override
-    public float[] range() {
-        if (histogram.width() == 0) {
-            return histogram.clip(0);
-        }
-        boolean unsigned = histogram.min() >= 0;
-        int maxBound = (1 << (bits - 1 + (unsigned ? 1 : 0))) - 1;
+    double threshold(int levels) {
+        int maxBound = levels - 1;
         float[] centers = centers(histogram.bins(), histogram.width());
-        int best = threshold(histogram.counts(), centers, maxBound);
-        return histogram.clip(centers[best]);
+        return centers[threshold(histogram.counts(), centers, maxBound)];
     }
 
     static float[] centers(int bins, double width) {

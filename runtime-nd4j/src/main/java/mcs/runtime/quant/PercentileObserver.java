@@ -9,13 +9,12 @@ import mcs.runtime.InvalidInputException;
  * the values reaches {@code percentile / 100}, and the range is {@code [max(min, -t), min(max,
  * t)]}.
  */
-public final class PercentileObserver implements Observer {
+public final class PercentileObserver extends HistogramObserver implements Observer {
 
     /** The default percentile, 99.99. */
     public static final double DEFAULT_PERCENTILE = 99.99;
 
     private final double percentile;
-    private final AbsHistogram histogram = new AbsHistogram();
 
     public PercentileObserver() {
         this(DEFAULT_PERCENTILE);
@@ -27,16 +26,6 @@ public final class PercentileObserver implements Observer {
                     + percentile);
         }
         this.percentile = percentile;
-    }
-
-    @Override
-    public void observe(float[] batch, int from, int len) {
-        histogram.add(batch, from, len);
-    }
-
-    @Override
-    public long count() {
-        return histogram.total();
     }
 
     @Override

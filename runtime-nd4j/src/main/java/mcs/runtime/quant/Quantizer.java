@@ -54,16 +54,11 @@ public final class Quantizer {
         Channels ch = Channels.of(spec, shape, x.length);
         int qmin = spec.qmin(), qmax = spec.qmax();
         int[] q = new int[x.length];
-        for (int o = 0; o < ch.outer(); o++) {
-            for (int c = 0; c < ch.count(); c++) {
-                float s = spec.scale(c);
-                int zp = spec.zeroPoint(c);
-                int start = ch.start(o, c);
-                for (int i = start; i < start + ch.inner(); i++) {
-                    q[i] = quantize(x[i], s, zp, qmin, qmax);
-                }
+        ch.forEachRun(spec, (from, to, s, zp) -> {
+            for (int i = from; i < to; i++) {
+                q[i] = quantize(x[i], s, zp, qmin, qmax);
             }
-        }
+        });
         return q;
     }
 
@@ -76,16 +71,11 @@ public final class Quantizer {
     public static float[] dequantize(int[] q, int[] shape, QuantSpec spec) {
         Channels ch = Channels.of(spec, shape, q.length);
         float[] x = new float[q.length];
-        for (int o = 0; o < ch.outer(); o++) {
-            for (int c = 0; c < ch.count(); c++) {
-                float s = spec.scale(c);
-                int zp = spec.zeroPoint(c);
-                int start = ch.start(o, c);
-                for (int i = start; i < start + ch.inner(); i++) {
-                    x[i] = dequantize(q[i], s, zp);
-                }
+        ch.forEachRun(spec, (from, to, s, zp) -> {
+            for (int i = from; i < to; i++) {
+                x[i] = dequantize(q[i], s, zp);
             }
-        }
+        });
         return x;
     }
 

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashSet;
-import java.util.Random;
 import java.util.Set;
+import mcs.runtime.quant.TestData;
 import org.junit.jupiter.api.Test;
 
 class CentroidInitTest {
 
     private static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
-        return x;
+        return TestData.gaussian(n, seed, 1);
     }
 
     @Test

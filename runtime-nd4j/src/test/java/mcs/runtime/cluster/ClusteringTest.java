@@ -7,17 +7,13 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.quant.TestData;
 import org.junit.jupiter.api.Test;
 
 class ClusteringTest {
 
     private static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) (0.05 * r.nextGaussian());
-        }
-        return x;
+        return TestData.gaussian(n, seed, 0.05);
     }
 
     private static float[] pruned(int n, double sparsity, long seed) {

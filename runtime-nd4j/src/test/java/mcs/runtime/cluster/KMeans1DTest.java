@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import mcs.runtime.quant.TestData;
 import org.junit.jupiter.api.Test;
 
 class KMeans1DTest {
@@ -55,11 +56,7 @@ class KMeans1DTest {
 
     @Test
     void stopsAtTheIterationLimit() {
-        Random r = new Random(1);
-        float[] x = new float[5000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
+        float[] x = TestData.gaussian(5000, 1, 1);
         KMeans1D km = KMeans1D.of(x);
         float[] start = km.initialCentroids(CentroidInit.LINEAR, 16, 0);
         KMeans1D.Result two = km.fit(start, 2);
@@ -91,11 +88,7 @@ class KMeans1DTest {
 
     @Test
     void initialCentroidsAreSortedAndDeterministic() {
-        Random r = new Random(2);
-        float[] x = new float[1000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
+        float[] x = TestData.gaussian(1000, 2, 1);
         KMeans1D km = KMeans1D.of(x);
         for (CentroidInit init : CentroidInit.values()) {
             float[] a = km.initialCentroids(init, 8, 42);

@@ -11,12 +11,7 @@ import org.junit.jupiter.api.Test;
 class ObserverTest {
 
     private static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
-        return x;
+        return TestData.gaussian(n, seed, 1);
     }
 
     private static void observeInBatches(Observer o, float[] x, int batch) {

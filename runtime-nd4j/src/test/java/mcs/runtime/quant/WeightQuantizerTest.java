@@ -3,19 +3,13 @@ package mcs.runtime.quant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Random;
 import mcs.runtime.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class WeightQuantizerTest {
 
     private static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) (0.1 * r.nextGaussian());
-        }
-        return x;
+        return TestData.gaussian(n, seed, 0.1);
     }
 
     @Test
