@@ -42,6 +42,13 @@ final class ConsoleOutput implements Output {
         return progress;
     }
 
+    @Override
+    public String input(String prompt) {
+        progress.breakLine();
+        out.flush();
+        return Output.super.input(prompt);
+    }
+
     /** Called before each statement or script runs. */
     void begin() {
         progress.begin();
@@ -61,15 +68,19 @@ final class ConsoleOutput implements Output {
         err.flush();
     }
 
-    /** Reports a failure of mcs itself (not of the script) with its stack trace; returns 70. */
-    int internalError(String sourceName, Throwable e) {
+    /**
+     * Reports a failure of mcs itself (not of the script) with its stack trace; returns 70.
+     *
+     * @param during what was going on, as in "running quickstart.mcs"
+     */
+    int internalError(String during, Throwable e) {
         progress.breakLine();
         out.flush();
         if (e instanceof OutOfMemoryError) {
-            err.println("mcs: out of memory while running " + sourceName
+            err.println("mcs: out of memory while " + during
                     + " (give the JVM more with MCS_HEAP and MCS_OFFHEAP, e.g. MCS_HEAP=12g)");
         } else {
-            err.println("mcs: internal error while running " + sourceName
+            err.println("mcs: internal error while " + during
                     + " (a bug in mcs; please report it with this trace):");
         }
         e.printStackTrace(err);

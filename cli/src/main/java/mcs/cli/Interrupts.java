@@ -1,6 +1,5 @@
 package mcs.cli;
 
-import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mcs.runtime.Cancellation;
 import org.jline.utils.Signals;
@@ -16,28 +15,25 @@ final class Interrupts implements Cancellation, AutoCloseable {
     private static final String SIGNAL = "INT";
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final PrintStream err;
+    private final ConsoleOutput output;
     private final Object previous;
 
-    private Interrupts(PrintStream err) {
-        this.err = err;
+    private Interrupts(ConsoleOutput output) {
+        this.output = output;
         this.previous = Signals.register(SIGNAL, this::interrupt);
     }
 
     /** Handles SIGINT until {@link #close()}. */
-    static Interrupts install(PrintStream err) {
-        return new Interrupts(err);
+    static Interrupts install(ConsoleOutput output) {
+        return new Interrupts(output);
     }
 
-    /** What one Ctrl-C does; public to the package so tests can press it. */
+    /** What one Ctrl-C does (package-visible so tests can press it). */
     void interrupt() {
         if (cancelled.compareAndSet(false, true)) {
-            err.println();
-            err.println("mcs: interrupting (press Ctrl-C again to exit at once)");
-            err.flush();
+            output.notice("mcs: interrupting (press Ctrl-C again to exit at once)");
         } else {
-            System.out.flush();
-            err.flush();
+            output.end();
             Runtime.getRuntime().halt(EXIT_CODE);
         }
     }

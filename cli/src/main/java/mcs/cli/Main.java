@@ -29,6 +29,10 @@ public final class Main {
      * and in-place progress are used only with the process's own streams on a terminal.
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("kernel")) {
+            Logging.configure(false);
+            return mcs.kernel.KernelCommand.run(args, out, err);
+        }
         CommandLine command;
         try {
             command = CommandLine.parse(args);
@@ -67,7 +71,7 @@ public final class Main {
         if (!startEngine(output)) {
             return ConsoleOutput.INTERNAL_ERROR;
         }
-        return new ScriptRunner(output, err).run(source);
+        return new ScriptRunner(output).run(source);
     }
 
     private static SourceText source(CommandLine command, InputStream in)
@@ -99,7 +103,7 @@ public final class Main {
             Engine.init();
             return true;
         } catch (RuntimeException | Error e) {
-            output.internalError("the numeric engine (ND4J) start-up", e);
+            output.internalError("starting ND4J", e);
             return false;
         }
     }

@@ -161,7 +161,7 @@ final class ProgressLine implements ProgressListener {
 
     static String ttyLine(TrainingStatus status, double etaSeconds, int columns) {
         double fraction = Math.max(0, Math.min(1, status.fraction()));
-        String head = String.format(Locale.ROOT, "%-8s  epoch %d/%d [",
+        String head = String.format(Locale.ROOT, "%s  epoch %d/%d [",
                 status.task(), status.epoch(), status.epochs());
         String tail = String.format(Locale.ROOT, "] %3d%%  ETA %s  loss %.4f  acc %.2f%%%s  %s",
                 (int) Math.floor(fraction * 100), clock(etaSeconds), status.loss(),

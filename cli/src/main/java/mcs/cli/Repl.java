@@ -49,6 +49,7 @@ final class Repl {
                 .terminal(terminal)
                 .appName("mcs")
                 .parser(new ReplParser())
+                .completer(new ReplCompleter(session))
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
@@ -116,7 +117,7 @@ final class Repl {
                 return false;
             }
             case ":help", ":h", ":?" -> {
-                output.print(HELP);
+                output.print(HELP.stripTrailing());
                 run("help()");
             }
             case ":vars" -> output.print(session.variables().isEmpty() ? "(no variables yet)"
@@ -137,7 +138,7 @@ final class Repl {
             result = session.execute(source, cancelled::get);
         } catch (RuntimeException | Error e) {
             output.end();
-            output.internalError(source.name(), e);
+            output.internalError("running " + source.name(), e);
             return;
         } finally {
             cancelled.set(false);

@@ -1,6 +1,5 @@
 package mcs.cli;
 
-import java.io.PrintStream;
 import mcs.grammar.SourceText;
 import mcs.interpreter.Result;
 import mcs.interpreter.Session;
@@ -9,16 +8,14 @@ import mcs.interpreter.Session;
 final class ScriptRunner {
 
     private final ConsoleOutput output;
-    private final PrintStream err;
 
-    ScriptRunner(ConsoleOutput output, PrintStream err) {
+    ScriptRunner(ConsoleOutput output) {
         this.output = output;
-        this.err = err;
     }
 
     /** Runs the script with Ctrl-C handled; returns the exit code. */
     int run(SourceText source) {
-        try (Interrupts interrupts = Interrupts.install(err)) {
+        try (Interrupts interrupts = Interrupts.install(output)) {
             return run(source, interrupts);
         }
     }
@@ -31,7 +28,7 @@ final class ScriptRunner {
             result = new Session(output).executeScript(source, interrupts);
         } catch (RuntimeException | Error e) {
             output.end();
-            return output.internalError(source.name(), e);
+            return output.internalError("running " + source.name(), e);
         }
         output.end();
         report(result, output);

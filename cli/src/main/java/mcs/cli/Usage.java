@@ -6,6 +6,7 @@ final class Usage {
     static final String TEXT = """
             usage: mcs [options] [FILE.mcs [args...]]
                    mcs [options] -e CODE [args...]
+                   mcs kernel install [--user] [--prefix P]   (the Jupyter kernel)
 
             Runs an mcs script, code given with -e, or, with neither, the interactive REPL.
             When standard input is not a terminal, mcs runs the script read from it.

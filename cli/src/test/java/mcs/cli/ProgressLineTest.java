@@ -11,50 +11,124 @@ import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
 
-    private static TrainingStatus status(int epoch, int step, boolean done, double sparsity) {
-        return new TrainingStatus("finetune", epoch, 2, step, 100, 0.3121, 0.887, 5123,
-                sparsity, done);
+    private static final long SECOND = 1_000_000_000L;
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final AtomicLong now = new AtomicLong(1_000 * SECOND);
+
+    private ProgressLine line(boolean tty, int width) {
+        return new ProgressLine(err, tty, now::get, () -> width);
+    }
+
+    private static TrainingStatus status(String task, int epoch, int step, boolean done) {
+        return new TrainingStatus(task, epoch, 3, step, 100, 0.31214, 0.887, 5123.4,
+                Double.NaN, done);
+    }
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
-    void plainModePrintsOneLinePerEpoch() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AtomicLong now = new AtomicLong();
-        ProgressLine p = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                false, now::get, () -> 0);
-        for (int s = 10; s < 100; s += 10) {
-            now.addAndGet(100_000_000L);
-            p.update(status(1, s, false, Double.NaN));
-        }
-        now.addAndGet(100_000_000L);
-        p.update(status(1, 100, true, 0.61));
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text.lines()).hasSize(1);
-        assertThat(text).startsWith("finetune epoch 1/2: loss 0.3121, acc 88.70%, sparsity 0.61, "
-                + "5,123 samples/s, ");
+    void ttyLineShowsEverything() {
+        TrainingStatus s = new TrainingStatus("finetune", 2, 3, 83, 100, 0.31214, 0.887,
+                5123.4, Double.NaN, false);
+        assertThat(ProgressLine.ttyLine(s, 42, 120)).isEqualTo("finetune  epoch 2/3 "
+                + "[############........]  61%  ETA 0:42  loss 0.3121  acc 88.70%  "
+                + "5,123 samples/s");
     }
 
     @Test
-    void terminalModeRedrawsOneLineAndEndsItAtEpochEnd() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AtomicLong now = new AtomicLong();
-        ProgressLine p = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                true, now::get, () -> 120);
-        p.update(status(2, 50, false, Double.NaN));
-        now.addAndGet(1_000_000_000L);
-        p.update(status(2, 61, false, Double.NaN));
-        now.addAndGet(1_000L); // too soon to redraw
-        p.update(status(2, 62, false, Double.NaN));
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("\n").contains("\r");
-        assertThat(text.substring(text.lastIndexOf('\r') + 1))
-                .startsWith("finetune  epoch 2/2 [").contains("80%").contains("loss 0.3121")
-                .contains("acc 88.70%").contains("5,123 samples/s");
-        p.update(status(2, 100, true, Double.NaN));
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("\n");
-        assertThat(ProgressLine.ttyLine(status(1, 50, false, 0.5), 42, 40).length())
-                .isLessThanOrEqualTo(39);
-        assertThat(ProgressLine.clock(42)).isEqualTo("0:42");
-        assertThat(ProgressLine.clock(3725)).isEqualTo("1:02:05");
+    void ttyLineShowsSparsityAndFitsNarrowTerminals() {
+        TrainingStatus s = new TrainingStatus("finetune", 1, 2, 50, 100, 0.5, 0.5, 1000,
+                0.6123, false);
+        String wide = ProgressLine.ttyLine(s, Double.NaN, 200);
+        assertThat(wide).contains("[#####...............]  25%  ETA -:--")
+                .endsWith("acc 50.00%  sparsity 0.61  1,000 samples/s");
+        String narrow = ProgressLine.ttyLine(s, 5, 60);
+        assertThat(narrow).hasSize(59).contains("[###.......]");
+    }
+
+    @Test
+    void plainLineOnlyAtEpochEnd() {
+        ProgressLine progress = line(false, 0);
+        progress.update(status("train", 1, 10, false));
+        now.addAndGet(2 * SECOND);
+        progress.update(status("train", 1, 60, false));
+        assertThat(printed()).isEmpty();
+        now.addAndGet(SECOND);
+        progress.update(status("train", 1, 100, true));
+        now.addAndGet(14_200_000_000L);
+        progress.update(status("train", 2, 100, true));
+        // the first epoch is timed from its first report: 3 s for 90 of 100 steps
+        assertThat(printed()).isEqualTo(
+                "train epoch 1/3: loss 0.3121, acc 88.70%, 5,123 samples/s, 3.3 s\n"
+                + "train epoch 2/3: loss 0.3121, acc 88.70%, 5,123 samples/s, 14.2 s\n");
+    }
+
+    @Test
+    void plainLineWithSparsity() {
+        TrainingStatus s = new TrainingStatus("finetune", 1, 2, 100, 100, 0.4521, 0.841,
+                4210, 0.61, true);
+        assertThat(ProgressLine.plainLine(s, 14.24)).isEqualTo("finetune epoch 1/2: "
+                + "loss 0.4521, acc 84.10%, sparsity 0.61, 4,210 samples/s, 14.2 s");
+    }
+
+    @Test
+    void ttyRedrawsAtMostFiveTimesASecondAndEndsEachEpoch() {
+        ProgressLine progress = line(true, 120);
+        progress.update(status("train", 1, 10, false));
+        now.addAndGet(SECOND / 10);
+        progress.update(status("train", 1, 20, false));
+        now.addAndGet(SECOND / 10);
+        progress.update(status("train", 1, 30, false));
+        now.addAndGet(SECOND);
+        progress.update(status("train", 1, 100, true));
+        String[] draws = printed().split("\r", -1);
+        assertThat(draws).hasSize(4);
+        assertThat(draws[1]).contains(" 3%").contains("ETA -:--").doesNotEndWith("\n");
+        assertThat(draws[2]).contains(" 10%").contains("ETA 0:03");
+        assertThat(draws[3]).contains("[#######.............]  33%  ETA 0:03").endsWith("\n");
+    }
+
+    @Test
+    void ttyPadsAShorterLineOverALongerOne() {
+        ProgressLine progress = line(true, 200);
+        progress.update(new TrainingStatus("train", 1, 1, 1, 10, 2.0, 0.1, 123456, 0.5, false));
+        now.addAndGet(SECOND);
+        progress.update(new TrainingStatus("train", 1, 1, 5, 10, 2.0, 0.1, 12, Double.NaN,
+                false));
+        String[] draws = printed().split("\r", -1);
+        assertThat(draws[2].length()).isEqualTo(draws[1].length());
+        assertThat(draws[2]).endsWith("12 samples/s" + " ".repeat(20));
+    }
+
+    @Test
+    void breakLineEndsAnOpenLineOnce() {
+        ProgressLine progress = line(true, 120);
+        progress.update(status("train", 1, 10, false));
+        progress.breakLine();
+        progress.breakLine();
+        assertThat(printed()).endsWith("samples/s\n").doesNotEndWith("\n\n");
+    }
+
+    @Test
+    void aNewRunStartsANewLine() {
+        ProgressLine progress = line(true, 120);
+        progress.update(status("train", 3, 50, false));
+        now.addAndGet(SECOND);
+        progress.update(status("finetune", 1, 10, false));
+        assertThat(printed()).contains("samples/s\n\rfinetune  epoch 1/3");
+    }
+
+    @Test
+    void clockFormats() {
+        assertThat(ProgressLine.clock(0)).isEqualTo("0:00");
+        assertThat(ProgressLine.clock(41.2)).isEqualTo("0:42");
+        assertThat(ProgressLine.clock(3599)).isEqualTo("59:59");
+        assertThat(ProgressLine.clock(3723)).isEqualTo("1:02:03");
+        assertThat(ProgressLine.clock(Double.NaN)).isEqualTo("-:--");
+        assertThat(ProgressLine.clock(Double.POSITIVE_INFINITY)).isEqualTo("-:--");
     }
 }

@@ -4,23 +4,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser.ParseContext;
 import org.junit.jupiter.api.Test;
 
 class ReplParserTest {
 
+    private final ReplParser parser = new ReplParser();
+
+    private ParsedLine accept(String entry) {
+        return parser.parse(entry, entry.length(), ParseContext.ACCEPT_LINE);
+    }
+
     @Test
-    void openBracketsStringsAndTrailingPipesAskForMoreLines() {
-        assertThat(ReplParser.incomplete("m = lenet5() |")).isTrue();
-        assertThat(ReplParser.incomplete("f(1,")).isTrue();
-        assertThat(ReplParser.incomplete("for s in [1, 2] {")).isTrue();
-        assertThat(ReplParser.incomplete("\"abc")).isTrue();
-        assertThat(ReplParser.incomplete("m = lenet5() | prune(0.5)")).isFalse();
-        assertThat(ReplParser.incomplete("f(1))")).isFalse(); // an error, shown at once
-        assertThat(ReplParser.incomplete(":help (")).isFalse();
-        ReplParser p = new ReplParser();
-        assertThatThrownBy(() -> p.parse("f(1,", 4, ParseContext.ACCEPT_LINE))
-                .isInstanceOf(EOFError.class);
-        assertThat(p.parse("f(1)", 4, ParseContext.ACCEPT_LINE).line()).isEqualTo("f(1)");
+    void incompleteEntriesAskForMoreLines() {
+        for (String entry : new String[] {"x = [1,", "m = lenet5() |", "print(\"a",
+                "for s in [1, 2] {", "f(1,\n  2", "m = lenet5() | # more to come"}) {
+            assertThatThrownBy(() -> accept(entry)).as(entry).isInstanceOf(EOFError.class);
+        }
+    }
+
+    @Test
+    void completeEntriesAreAccepted() {
+        for (String entry : new String[] {"x = [1,\n2]", "print(\"hi\")", "lenet5() | summary",
+                "", "# just a comment", "for s in [1] {\n print(s)\n}"}) {
+            assertThat(accept(entry).line()).as(entry).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void wrongEntriesAreAcceptedSoTheSessionReportsThem() {
+        assertThat(accept("x = ").line()).isEqualTo("x = ");
+        assertThat(accept("x = (1]").line()).isEqualTo("x = (1]");
+    }
+
+    @Test
+    void commandsAreAlwaysComplete() {
+        assertThat(accept(":help (").line()).isEqualTo(":help (");
+    }
+
+    @Test
+    void backslashesAreNotEscapes() {
+        assertThat(parser.isEscapeChar('\\')).isFalse();
+        assertThat(accept("print(\"a\\tb\")").line()).isEqualTo("print(\"a\\tb\")");
+    }
+
+    @Test
+    void incompleteIsOnlyCheckedWhenAccepting() {
+        ParsedLine line = parser.parse("x = [1,", 7, ParseContext.COMPLETE);
+        assertThat(line.line()).isEqualTo("x = [1,");
+    }
+
+    @Test
+    void theWordToCompleteIsTheNameAtTheCursor() {
+        ParsedLine line = parser.parse("summary(len", 11, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("len");
+        assertThat(line.wordCursor()).isEqualTo(3);
+        line = parser.parse("x = lenet5() | sum", 18, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("sum");
+        line = parser.parse("prune_x(1)", 3, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("prune_x");
+        assertThat(line.wordCursor()).isEqualTo(3);
+        line = parser.parse(":he", 3, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo(":he");
+        line = parser.parse("x = (", 5, ParseContext.COMPLETE);
+        assertThat(line.word()).isEmpty();
     }
 }

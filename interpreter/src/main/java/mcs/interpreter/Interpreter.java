@@ -157,12 +157,15 @@ final class Interpreter {
     }
 
     UserError unknownName(Expr.Ident id) {
+        String hint = symbolHint(id.name());
+        if (hint != null) { // a known symbol used outside an argument: say where it belongs
+            return new UserError("unknown name " + id.name(), id.span(), hint);
+        }
         List<String> names = new ArrayList<>(variables.keySet());
         names.addAll(builtins.names());
         names.addAll(KEYWORDS);
         String suggestion = Suggestions.didYouMean(id.name(), names);
-        return new UserError("unknown name " + id.name() + suggestion, id.span(),
-                suggestion.isEmpty() ? symbolHint(id.name()) : null);
+        return new UserError("unknown name " + id.name() + suggestion, id.span(), null);
     }
 
     /** Where {@code name} would mean something: as a symbol argument of some builtin. */

@@ -1,5 +1,6 @@
 package mcs.interpreter.lib;
 
+import mcs.interpreter.Output;
 import mcs.interpreter.builtin.Builtins;
 
 /** Every standard builtin, in the order {@code help()} lists them. */
@@ -8,8 +9,20 @@ public final class StandardLibrary {
     private StandardLibrary() {
     }
 
-    /** A new registry holding the standard builtins. */
+    /**
+     * A new registry holding the standard builtins; {@code display}, {@code plot} and
+     * {@code input} print, write files and read through the calling session.
+     */
     public static Builtins builtins() {
+        return builtins(null);
+    }
+
+    /**
+     * Like {@link #builtins()}, but {@code display}, {@code plot} and {@code input} go to
+     * {@code display}'s rich methods (a notebook kernel's output), or as {@link #builtins()}
+     * when it is null.
+     */
+    public static Builtins builtins(Output display) {
         Builtins.Builder b = Builtins.builder();
         DataBuiltins.register(b);
         ModelBuiltins.register(b);
@@ -18,6 +31,7 @@ public final class StandardLibrary {
         PruningBuiltins.register(b);
         MetricBuiltins.register(b);
         OtherBuiltins.register(b);
+        DisplayBuiltins.register(b, display);
         return b.build();
     }
 }

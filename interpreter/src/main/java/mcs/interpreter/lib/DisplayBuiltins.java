@@ -1,0 +1,179 @@
+package mcs.interpreter.lib;
+
+import static mcs.interpreter.builtin.BuiltinSpec.define;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Collectors;
+import mcs.interpreter.Output;
+import mcs.interpreter.builtin.Args;
+import mcs.interpreter.builtin.Builtins;
+import mcs.interpreter.builtin.CallContext;
+import mcs.interpreter.builtin.Group;
+import mcs.interpreter.builtin.Param;
+import mcs.interpreter.builtin.Type;
+import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.Nil;
+import mcs.interpreter.value.Str;
+import mcs.interpreter.value.Sym;
+import mcs.interpreter.value.TableValue;
+import mcs.interpreter.value.Value;
+import mcs.runtime.train.ProgressListener;
+
+/**
+ * {@code display}, {@code plot}, {@code input} and {@code warn}: output beyond printed text.
+ * They go to an {@link Output}'s rich methods: a notebook kernel shows tables as HTML and plots
+ * as images, asks for input through its frontend; the REPL and scripts print text, write plots
+ * to PNG files and read standard input.
+ */
+final class DisplayBuiltins {
+
+    private DisplayBuiltins() {
+    }
+
+    /**
+     * Declares the builtins. With {@code display} null they use the calling session's printer
+     * and the {@link Output} defaults (a plot becomes a file whose path is printed).
+     */
+    static void register(Builtins.Builder b, Output display) {
+        b.add(define("display", Group.OTHER, "Shows values on their own; in a notebook, tables "
+                        + "as HTML.")
+                .param(Param.variadic("values", Type.ANY, "what to show"))
+                .returns(Type.NOTHING), (a, c) -> {
+                    Output out = output(display, c);
+                    a.values("values").forEach(out::display);
+                    return Nil.NIL;
+                });
+        b.add(define("plot", Group.OTHER, "Plots one column of a table against another (a PNG "
+                        + "image).")
+                .param(Param.required("table", Type.TABLE, "e.g. the result of report(..)"))
+                .param(column("x", "column along the x axis, e.g. \"non-zeros\""))
+                .param(column("y", "column along the y axis, e.g. \"accuracy\""))
+                .param(Param.symbol("kind", "line", "line, scatter, or bar (x may be text)",
+                        "line", "scatter", "bar"))
+                .param(Param.optional("title", Type.STRING, "the chart's title (default: y vs x)"))
+                .param(Param.optional("file", Type.STRING, "also save the PNG there"))
+                .note("Name the columns as strings, as the table's header shows them:")
+                .note("plot(r, x=\"non-zeros\", y=\"accuracy\").")
+                .note("A notebook shows the image; the REPL and scripts write it to a PNG file")
+                .note("(file=, or a new file in the temporary directory) and print its path.")
+                .returns(Type.NOTHING), (a, c) -> plot(a, c, display));
+        b.add(define("input", Group.OTHER, "Asks the user for a line of text and returns it.")
+                .param(Param.optional("prompt", Type.STRING, new Str(""), "shown before the "
+                        + "answer"))
+                .returns(Type.STRING), (a, c) -> input(a, output(display, c)));
+        b.add(define("warn", Group.OTHER, "Prints its arguments as a warning, on standard "
+                        + "error.")
+                .param(Param.variadic("values", Type.ANY, "what to print"))
+                .returns(Type.NOTHING), (a, c) -> {
+                    c.notice(a.values("values").stream().map(Value::show)
+                            .collect(Collectors.joining(" ")));
+                    return Nil.NIL;
+                });
+    }
+
+    private static Param column(String name, String doc) {
+        return Param.required(name, Type.ANY, doc)
+                .hint("name the column as a string, e.g. " + name + "=\"accuracy\"");
+    }
+
+    /** The output rich builtins use: the one given, or one printing through the call. */
+    private static Output output(Output display, CallContext c) {
+        if (display != null) {
+            return display;
+        }
+        return new Output() {
+            @Override
+            public void print(String text) {
+                c.print(text);
+            }
+
+            @Override
+            public void notice(String text) {
+                c.notice(text);
+            }
+
+            @Override
+            public ProgressListener progress() {
+                return c.progress();
+            }
+        };
+    }
+
+    private static Value plot(Args a, CallContext c, Output display) {
+        TableValue table = (TableValue) a.value("table");
+        String x = columnName(a, "x");
+        String y = columnName(a, "y");
+        String title = a.present("title") ? a.str("title") : y + " vs " + x;
+        int xi = Plots.column(a, "x", table, x);
+        int yi = Plots.column(a, "y", table, y);
+        if (table.rows().isEmpty()) {
+            throw a.error("table", "the table has no rows to plot");
+        }
+        if (!Plots.numeric(table, yi)) {
+            throw a.error("y", "column " + table.columns().get(yi).header()
+                    + " holds text; y needs a column of numbers");
+        }
+        byte[] png = Plots.png(table, xi, yi, a.symbol("kind"), title);
+        if (a.present("file")) {
+            Path saved = save(a, Path.of(a.str("file")), png);
+            if (display == null) {
+                c.print(saved.toString());
+                return Nil.NIL;
+            }
+        }
+        try {
+            output(display, c).image(png, title);
+        } catch (UncheckedIOException e) {
+            throw c.error(e.getMessage());
+        }
+        return Nil.NIL;
+    }
+
+    private static String columnName(Args a, String param) {
+        Value v = a.value(param);
+        if (v instanceof Str s) {
+            return s.value();
+        } else if (v instanceof Sym s) {
+            return s.name();
+        } else if (v instanceof BuiltinValue f) {
+            return f.name();
+        }
+        throw a.error(param, param + " must name a column, e.g. " + param
+                + "=\"accuracy\"; got " + v.describe());
+    }
+
+    /** Writes {@code png} to a temporary file beside {@code file}, then moves it there. */
+    private static Path save(Args a, Path file, byte[] png) {
+        Path target = file.toAbsolutePath();
+        try {
+            Path temp = Files.createTempFile(target.getParent(), ".plot-", ".png");
+            try {
+                Files.write(temp, png);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw a.error("file", "cannot write " + target + ": " + e.getMessage());
+        }
+        return target;
+    }
+
+    private static Value input(Args a, Output out) {
+        String line;
+        try {
+            line = out.input(a.str("prompt"));
+        } catch (UncheckedIOException | UnsupportedOperationException e) {
+            throw a.error("prompt", e.getMessage());
+        }
+        if (line == null) {
+            throw a.error("prompt", "no answer: the input has ended");
+        }
+        return new Str(line);
+    }
+}

@@ -1,0 +1,76 @@
+package mcs.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jupyter nbconvert --to notebook --execute} runs the example notebook
+ * (notebooks/mcs-tour.ipynb: train, prune, report, plot) without errors, and the executed
+ * notebook holds the report as an HTML table and the accuracy-vs-size plot as a PNG.
+ */
+class NotebookTest {
+
+    static final Path NOTEBOOK = Path.of("notebooks/mcs-tour.ipynb").toAbsolutePath();
+
+    @BeforeAll
+    static void jupyterIsInstalled() {
+        Jupyter.requireInstalled();
+    }
+
+    @Test
+    void executesTheTourWithTablesAndAPlot(@TempDir Path home) throws Exception {
+        Path out = home.resolve("out");
+        Jupyter.Run run = new Jupyter(home).python(home, 15, "-m", "nbconvert", "--to",
+                "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + Jupyter.KERNEL,
+                "--ExecutePreprocessor.timeout=900", "--output-dir", out.toString(),
+                "--output", "executed", NOTEBOOK.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonObject nb = JsonParser.parseString(Files.readString(out.resolve("executed.ipynb"),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        List<JsonObject> outputs = outputs(nb);
+        assertThat(outputs).noneMatch(o -> o.get("output_type").getAsString().equals("error"));
+        assertThat(outputs).anyMatch(o -> data(o, "text/html").contains("<table")
+                && data(o, "text/html").contains("accuracy")
+                && data(o, "text/plain").contains("tiny"));
+        assertThat(outputs).anyMatch(o -> data(o, "image/png").startsWith("iVBORw0KGgo"));
+        assertThat(outputs).anyMatch(o -> data(o, "text/plain").contains("train epoch 1/1"));
+    }
+
+    private static List<JsonObject> outputs(JsonObject nb) {
+        List<JsonObject> all = new ArrayList<>();
+        for (JsonElement cell : nb.getAsJsonArray("cells")) {
+            JsonArray outs = cell.getAsJsonObject().getAsJsonArray("outputs");
+            if (outs != null) {
+                outs.forEach(o -> all.add(o.getAsJsonObject()));
+            }
+        }
+        return all;
+    }
+
+    /** An output's data for a mime type (nbformat may split it into a list of lines). */
+    private static String data(JsonObject output, String mime) {
+        JsonObject data = output.getAsJsonObject("data");
+        JsonElement e = data == null ? null : data.get(mime);
+        if (e == null) {
+            return "";
+        }
+        if (e.isJsonArray()) {
+            StringBuilder s = new StringBuilder();
+            e.getAsJsonArray().forEach(part -> s.append(part.getAsString()));
+            return s.toString();
+        }
+        return e.getAsString();
+    }
+}
