@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotebookTest {
 
-    static final Path NOTEBOOK = Path.of("notebooks/mcs-tour.ipynb").toAbsolutePath();
+    static final Path NOTEBOOK = Path.of("../notebooks/mcs-tour.ipynb").toAbsolutePath();
 
     @BeforeAll
     static void jupyterIsInstalled() {
