@@ -9,6 +9,7 @@ Usage: JUPYTER_PATH=<dir with kernels/NAME/kernel.json> MCS_KERNEL_NAME=NAME \
 
 import hashlib
 import hmac
+import json
 import os
 import signal
 import statistics
@@ -241,11 +242,20 @@ class ProtocolTests(unittest.TestCase):
         self.assertEqual(reply["parent_header"]["msg_id"], msg["header"]["msg_id"])
         self.assertEqual(reply["content"]["language_info"]["name"], "mcs")
 
-    def test_java_cells_say_they_are_not_supported(self):
-        reply, outputs = execute(self.kc, "%java\nint x = 1;")
+    def test_java_cells_run_in_jshell_with_the_session_values(self):
+        reply, _ = execute(self.kc, "jm = lenet300()")
+        self.assertEqual(reply["content"]["status"], "ok")
+        reply, outputs = execute(self.kc, "%java\nvar m = mcs.model(\"jm\");\nm.layers().size()")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertIn("4", json.dumps([o["content"] for o in outputs]))
+        reply, _ = execute(self.kc, "%java mcs.set(\"jk\", m.paramCount() + 1)")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, outputs = execute(self.kc, "jk")
+        self.assertIn("266611", json.dumps([o["content"] for o in outputs]))
+        reply, outputs = execute(self.kc, "%java int x = \"a\";")
         self.assertEqual(reply["content"]["status"], "error")
-        self.assertIn("not supported yet", reply["content"]["evalue"])
-        self.assertEqual([o["msg_type"] for o in outputs], ["status", "execute_input", "error"])
+        self.assertIn("incompatible types", reply["content"]["evalue"]
+                      + json.dumps([o["content"] for o in outputs]))
 
     def test_tables_and_plots_are_rich(self):
         reply, outputs = execute(self.kc, 'r = summary(m)\nr\nplot(r, x="#", y="params")')

@@ -13,6 +13,7 @@ import mcs.grammar.McsSyntax;
 import mcs.grammar.ParseResult;
 import mcs.grammar.SourceSpan;
 import mcs.grammar.SourceText;
+import mcs.interpreter.jshell.JavaSnippets;
 import mcs.interpreter.builtin.Builtins;
 import mcs.interpreter.builtin.UserError;
 import mcs.interpreter.lib.StandardLibrary;
@@ -32,6 +33,7 @@ public final class Session {
     private final Output output;
     private final Builtins builtins;
     private final Map<String, Value> variables = new LinkedHashMap<>();
+    private final JavaSnippets java = new JavaSnippets();
 
     public Session(Output output) {
         this(output, StandardLibrary.builtins());
@@ -49,6 +51,9 @@ public final class Session {
      * errors run nothing.
      */
     public Result execute(SourceText source, Cancellation cancel) {
+        if (JavaSnippets.isJava(source.text())) {
+            return java.run(source.text(), variables, output);
+        }
         return run(source, McsSyntax.parse(source), cancel);
     }
 

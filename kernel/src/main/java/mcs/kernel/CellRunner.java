@@ -132,11 +132,11 @@ final class CellRunner {
         if (code.isBlank()) {
             return null;
         }
-        if (Magics.isJava(code)) {
-            return ErrorReport.notSupported(Magics.JAVA_NOT_SUPPORTED);
-        }
         try {
-            Result r = session().executeScript(new SourceText(name, code), interruption);
+            SourceText source = new SourceText(name, code);
+            // %java goes to JShell through the session; mcs cells are whole texts
+            Result r = Magics.isJava(code) ? session().execute(source, interruption)
+                    : session().executeScript(source, interruption);
             return r.isOk() ? null : ErrorReport.of(r);
         } catch (RuntimeException | Error e) {
             LOG.error("internal error running a cell", e);

@@ -55,11 +55,6 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
         return new ErrorReport("InternalError", String.valueOf(e), lines);
     }
 
-    static ErrorReport notSupported(String message) {
-        return new ErrorReport("NotSupported", message, List.of(RED + "error" + RESET + ": "
-                + message));
-    }
-
     /** {@code ename}, {@code evalue}, {@code traceback}: the error message's content. */
     JsonObject content() {
         JsonObject o = new JsonObject();

@@ -1,10 +1,7 @@
 package mcs.kernel;
 
-/** Cell magics: {@code %java} (a JShell snippet) is recognised but not supported yet. */
+/** Cell magics: {@code %java} / {@code %%java} cells are Java, run by the session's JShell. */
 final class Magics {
-
-    static final String JAVA_NOT_SUPPORTED = "%java is not supported yet: Java snippets "
-            + "(JShell) will come in a later version of mcs";
 
     private Magics() {
     }

@@ -1,0 +1,61 @@
+package mcs.interpreter.jshell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import mcs.grammar.SourceText;
+import mcs.interpreter.Output;
+import mcs.interpreter.Result;
+import mcs.interpreter.Session;
+import mcs.runtime.Cancellation;
+import mcs.runtime.train.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+class JavaSnippetsTest {
+
+    private final List<String> printed = new ArrayList<>();
+    private final Session session = new Session(new Output() {
+        @Override
+        public void print(String text) {
+            printed.add(text);
+        }
+
+        @Override
+        public void notice(String text) {
+        }
+
+        @Override
+        public ProgressListener progress() {
+            return ProgressListener.NONE;
+        }
+    });
+
+    private Result run(String code) {
+        return session.execute(new SourceText("<repl>", code), Cancellation.NEVER);
+    }
+
+    @Test
+    void snippetsSeeTheSessionsValuesAndHandValuesBack() {
+        assertThat(run("small = lenet300() | prune(0.5)").status()).isEqualTo(Result.Status.OK);
+        Result r = run("%java var m = mcs.model(\"small\"); m.layers().size()");
+        assertThat(r.status()).as(r.errorText()).isEqualTo(Result.Status.OK);
+        assertThat(printed).containsExactly("4");
+        assertThat(run("%%java\nmcs.set(\"k\", m.paramCount() * 2);\nint unused = 1;").status())
+                .isEqualTo(Result.Status.OK);
+        run("k");
+        assertThat(printed).containsExactly("4", "533220");
+    }
+
+    @Test
+    void jshellErrorsAreShownAsTheyAre() {
+        Result r = run("%java int x = \"a\";");
+        assertThat(r.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(r.errorText()).contains("incompatible types");
+        Result thrown = run("%java mcs.model(\"nothing\")");
+        assertThat(thrown.errorText()).contains("IllegalArgumentException")
+                .contains("no variable nothing");
+        assertThat(JavaSnippets.isJava("%javax")).isFalse();
+        assertThat(JavaSnippets.isJava("  %java 1")).isTrue();
+    }
+}
