@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import mcs.interpreter.value.Value;
 import mcs.runtime.train.ProgressListener;
 
@@ -87,20 +88,25 @@ public interface Output {
 
     /** Prints to {@code out}, notices to {@code err}, and shows no progress. */
     static Output of(PrintStream out, PrintStream err) {
+        return of(out::println, err::println, ProgressListener.NONE);
+    }
+
+    /** An output made of its three parts; the other methods keep their defaults. */
+    static Output of(Consumer<String> print, Consumer<String> notice, ProgressListener progress) {
         return new Output() {
             @Override
             public void print(String text) {
-                out.println(text);
+                print.accept(text);
             }
 
             @Override
             public void notice(String text) {
-                err.println(text);
+                notice.accept(text);
             }
 
             @Override
             public ProgressListener progress() {
-                return ProgressListener.NONE;
+                return progress;
             }
         };
     }

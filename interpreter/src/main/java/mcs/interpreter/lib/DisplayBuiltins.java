@@ -21,7 +21,6 @@ import mcs.interpreter.value.Str;
 import mcs.interpreter.value.Sym;
 import mcs.interpreter.value.TableValue;
 import mcs.interpreter.value.Value;
-import mcs.runtime.train.ProgressListener;
 
 /**
  * {@code display}, {@code plot}, {@code input} and {@code warn}: output beyond printed text.
@@ -85,22 +84,7 @@ final class DisplayBuiltins {
         if (display != null) {
             return display;
         }
-        return new Output() {
-            @Override
-            public void print(String text) {
-                c.print(text);
-            }
-
-            @Override
-            public void notice(String text) {
-                c.notice(text);
-            }
-
-            @Override
-            public ProgressListener progress() {
-                return c.progress();
-            }
-        };
+        return Output.of(c::print, c::notice, c.progress());
     }
 
     private static Value plot(Args a, CallContext c, Output display) {

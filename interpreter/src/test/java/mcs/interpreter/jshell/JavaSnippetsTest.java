@@ -15,21 +15,8 @@ import org.junit.jupiter.api.Test;
 class JavaSnippetsTest {
 
     private final List<String> printed = new ArrayList<>();
-    private final Session session = new Session(new Output() {
-        @Override
-        public void print(String text) {
-            printed.add(text);
-        }
-
-        @Override
-        public void notice(String text) {
-        }
-
-        @Override
-        public ProgressListener progress() {
-            return ProgressListener.NONE;
-        }
-    });
+    private final Session session = new Session(
+            Output.of(printed::add, text -> { }, ProgressListener.NONE));
 
     private Result run(String code) {
         return session.execute(new SourceText("<repl>", code), Cancellation.NEVER);

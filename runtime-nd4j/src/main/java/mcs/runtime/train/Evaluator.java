@@ -18,10 +18,7 @@ public final class Evaluator {
     /** Top-1 accuracy on the split, in [0, 1]. */
     public static double accuracy(Model model, Split split, Cancellation cancel) {
         Engine.init();
-        if (!model.input().equals(split.sampleShape())) {
-            throw new InvalidInputException(model.name() + " takes inputs of shape " + model.input()
-                    + " but " + split.name() + " samples have shape " + split.sampleShape());
-        }
+        Network.requireInputShape(model, split);
         if (split.size() == 0) {
             throw new InvalidInputException(split.name() + " has no samples");
         }

@@ -61,6 +61,14 @@ final class Network {
         }
     }
 
+    /** Refuses data whose samples do not have the model's input shape. */
+    static void requireInputShape(Model model, Split split) {
+        if (!model.input().equals(split.sampleShape())) {
+            throw new InvalidInputException(model.name() + " takes inputs of shape " + model.input()
+                    + " but " + split.name() + " samples have shape " + split.sampleShape());
+        }
+    }
+
     int batch() {
         return batch;
     }

@@ -73,10 +73,7 @@ public final class Trainer {
     }
 
     private static void checkFits(Model model, Split split) {
-        if (!model.input().equals(split.sampleShape())) {
-            throw new InvalidInputException(model.name() + " takes inputs of shape " + model.input()
-                    + " but " + split.name() + " samples have shape " + split.sampleShape());
-        }
+        Network.requireInputShape(model, split);
         if (model.output().dim(0) < split.classes()) {
             throw new InvalidInputException(model.name() + " predicts " + model.output().dim(0)
                     + " classes but the data has " + split.classes());
