@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.data.Dataset;
+import mcs.runtime.quant.QuantSpec;
 
 /**
  * A neural network as an immutable value: layers, their parameter tensors (with compression
@@ -24,9 +25,16 @@ public final class Model {
     private final PruningPlan plan;
     private final Dataset trainedOn;
     private final List<String> history;
+    private final Map<String, QuantSpec> activations;
 
     private Model(String name, Shape input, List<Layer> layers, Map<String, Tensor> tensors,
                   PruningPlan plan, Dataset trainedOn, List<String> history) {
+        this(name, input, layers, tensors, plan, trainedOn, history, Map.of());
+    }
+
+    private Model(String name, Shape input, List<Layer> layers, Map<String, Tensor> tensors,
+                  PruningPlan plan, Dataset trainedOn, List<String> history,
+                  Map<String, QuantSpec> activations) {
         this.name = name;
         this.input = input;
         this.layers = List.copyOf(layers);
@@ -34,6 +42,7 @@ public final class Model {
         this.plan = plan;
         this.trainedOn = trainedOn;
         this.history = List.copyOf(history);
+        this.activations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(activations));
     }
 
     /**
@@ -172,22 +181,76 @@ public final class Model {
             }
             m.put(t.name(), t);
         }
-        return new Model(name, input, layers, m, plan, trainedOn, history);
+        return new Model(name, input, layers, m, plan, trainedOn, history, activations);
     }
 
     public Model withPlan(PruningPlan newPlan) {
-        return new Model(name, input, layers, tensors, newPlan, trainedOn, history);
+        return new Model(name, input, layers, tensors, newPlan, trainedOn, history, activations);
     }
 
     public Model withTrainedOn(Dataset data) {
-        return new Model(name, input, layers, tensors, plan, data, history);
+        return new Model(name, input, layers, tensors, plan, data, history, activations);
     }
 
     /** A copy with one more entry in its history, e.g. {@code prune 0.8 poly}. */
     public Model withHistory(String step) {
         List<String> h = new ArrayList<>(history);
         h.add(step);
-        return new Model(name, input, layers, tensors, plan, trainedOn, h);
+        return new Model(name, input, layers, tensors, plan, trainedOn, h, activations);
+    }
+
+    /**
+     * Quantisation of activations for static (integer) inference: the spec of a layer's output
+     * by layer name, and of the model's input under {@link #INPUT}. Empty for float inference.
+     */
+    public Map<String, QuantSpec> activations() {
+        return activations;
+    }
+
+    /** The key of the model input in {@link #activations()}. */
+    public static final String INPUT = "input";
+
+    public Model withActivations(Map<String, QuantSpec> specs) {
+        return new Model(name, input, layers, tensors, plan, trainedOn, history, specs);
+    }
+
+    /** The top-level layer specs, in order (residual bodies inside their blocks). */
+    public List<LayerSpec> specs() {
+        List<LayerSpec> out = new ArrayList<>();
+        for (Layer l : layers) {
+            out.add(l.spec());
+        }
+        return out;
+    }
+
+    /**
+     * The same model with other layers (named as {@link #sequential} names them) and these
+     * tensors, one for every parameter the new layers declare; name, history and training data
+     * are kept, a pruning plan and activation quantisation are dropped. For transforms that
+     * change the architecture (structured pruning, factorisation, import).
+     */
+    public Model rebuilt(List<LayerSpec> specs, Collection<Tensor> newTensors) {
+        List<Layer> built = build(specs, input, new HashMap<>());
+        Map<String, Tensor> given = new HashMap<>();
+        for (Tensor t : newTensors) {
+            given.put(t.name(), t);
+        }
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Layer l : flatten(built)) {
+            for (ParamDecl p : l.params()) {
+                String tn = l.tensorName(p);
+                Tensor t = given.remove(tn);
+                if (t == null || !java.util.Arrays.equals(t.shape(), p.shape())) {
+                    throw new IllegalArgumentException("no tensor " + tn + " of shape "
+                            + java.util.Arrays.toString(p.shape()));
+                }
+                m.put(tn, t);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("tensors not used by any layer: " + given.keySet());
+        }
+        return new Model(name, input, built, m, null, trainedOn, history);
     }
 
     /** e.g. {@code lenet5: 8 layers, 431,080 params, 431,080 non-zeros}. */
