@@ -29,6 +29,8 @@ public final class StandardLibrary {
         LayerBuiltins.register(b);
         TrainingBuiltins.register(b);
         PruningBuiltins.register(b);
+        ClusteringBuiltins.register(b);
+        QuantizationBuiltins.register(b);
         MetricBuiltins.register(b);
         OtherBuiltins.register(b);
         DisplayBuiltins.register(b, display);

@@ -9,6 +9,8 @@ import mcs.runtime.data.Split;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.Shape;
+import mcs.runtime.quant.QuantSpec;
+import mcs.runtime.quant.Quantizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,6 +29,9 @@ final class Network {
     private final INDArray logits;
     private final INDArray dLogits;
     private final int[] labels;
+    /** Activation quantisation: the input's spec and one per top-level layer (or null). */
+    private final QuantSpec inputQuant;
+    private final List<QuantSpec> outputQuant = new ArrayList<>();
 
     Network(Model model, int batch, boolean training, long seed) {
         this.store = new ParamStore(model);
@@ -46,8 +51,10 @@ final class Network {
             Exec e = Exec.create(top.get(i), x, batch, store, i > 0 && training,
                     i == top.size() - 1, random);
             layers.add(e);
+            outputQuant.add(model.activations().get(top.get(i).name()));
             x = e.out;
         }
+        this.inputQuant = model.activations().get(Model.INPUT);
         this.logits = x;
         this.labels = new int[batch];
         if (training) {
@@ -93,9 +100,39 @@ final class Network {
         }
     }
 
+    /**
+     * Runs the layers on the loaded batch. With activation quantisation every quantised tensor
+     * is put on its integer grid, so the result is what an integer runtime computes (the
+     * straight-through estimator lets training pass gradients through unchanged).
+     */
     void forward(boolean training) {
-        for (Exec e : layers) {
+        if (inputQuant != null) {
+            fakeQuant(fInput, inputQuant);
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            Exec e = layers.get(i);
             e.forward(training);
+            if (outputQuant.get(i) != null) {
+                fakeQuant(Exec.fb(e.out), outputQuant.get(i));
+            }
+        }
+    }
+
+    /** The loaded input batch. */
+    FloatBuffer input() {
+        return fInput;
+    }
+
+    /** The output of top-level layer {@code i} after {@link #forward}, rows of the batch. */
+    FloatBuffer output(int i) {
+        return Exec.fb(layers.get(i).out);
+    }
+
+    private static void fakeQuant(FloatBuffer b, QuantSpec q) {
+        float s = q.scale(0);
+        int zp = q.zeroPoint(0), lo = q.qmin(), hi = q.qmax();
+        for (int i = 0, n = b.limit(); i < n; i++) {
+            b.put(i, Quantizer.dequantize(Quantizer.quantize(b.get(i), s, zp, lo, hi), s, zp));
         }
     }
 

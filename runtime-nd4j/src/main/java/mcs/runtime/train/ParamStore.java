@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mcs.runtime.model.Model;
+import mcs.runtime.model.Precision;
 import mcs.runtime.model.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +17,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * All trainable parameters of a model in one flat array, gradients in another of the same
  * layout, and the pruning masks; layers see their tensors as views. Non-trainable tensors
  * (BatchNorm statistics) are held as plain arrays.
+ *
+ * <p>Compression state is kept while training. Clustered tensors train their centroids: every
+ * weight of a cluster gets the cluster's summed gradient (tfmot's cluster-aware training), so
+ * weights that start tied stay tied under any element-wise optimizer. Quantised and fp16/bf16
+ * tensors train fp32 master weights while the forward pass sees them on the grid (fake
+ * quantisation with the straight-through estimator, the scales refitted at every step as
+ * tfmot's weight quantisers do).
  */
 final class ParamStore {
 
@@ -29,6 +37,9 @@ final class ParamStore {
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Map<String, float[]> fixed = new LinkedHashMap<>();
     private final Map<String, boolean[]> masks = new LinkedHashMap<>();
+    private final java.util.Set<String> remasked = new java.util.HashSet<>();
+    private final List<TiedWeights> tied = new ArrayList<>();
+    private final List<GridWeights> gridded = new ArrayList<>();
     private final int size;
 
     ParamStore(Model model) {
@@ -53,6 +64,35 @@ final class ParamStore {
         grads = Nd4j.zeros(DataType.FLOAT, all.length);
         p = params.data().asNioFloat();
         g = grads.data().asNioFloat();
+        for (Slot s : slots.values()) {
+            Tensor t = s.tensor();
+            if (t.clusters() != null) {
+                tied.add(TiedWeights.of(t, s.offset()));
+            } else if (t.quant() != null || t.precision() != Precision.FP32) {
+                gridded.add(new GridWeights(t, s.offset()));
+            }
+        }
+    }
+
+    /** Gives every weight of a cluster the cluster's summed gradient. */
+    void tieGradients() {
+        for (TiedWeights t : tied) {
+            t.tie(g);
+        }
+    }
+
+    /** Puts quantised/reduced-precision weights on their grid for the forward pass. */
+    void toGrid() {
+        for (GridWeights w : gridded) {
+            w.toGrid(p);
+        }
+    }
+
+    /** Restores the fp32 master weights (after the backward pass, before the update). */
+    void toMasters() {
+        for (GridWeights w : gridded) {
+            w.restore(p);
+        }
     }
 
     int size() {
@@ -88,6 +128,7 @@ final class ParamStore {
     /** Sets a tensor's mask and zeroes its pruned weights. */
     void setMask(String name, boolean[] mask) {
         masks.put(name, mask);
+        remasked.add(name);
         zeroMasked(p, name);
     }
 
@@ -131,8 +172,9 @@ final class ParamStore {
     List<Tensor> export() {
         List<Tensor> out = new ArrayList<>();
         for (Slot s : slots.values()) {
-            Tensor t = s.tensor().withMask(masks.get(s.tensor().name()));
-            out.add(t.withValues(current(s.tensor().name())));
+            String name = s.tensor().name();
+            Tensor t = remasked.contains(name) ? s.tensor().withMask(masks.get(name)) : s.tensor();
+            out.add(t.withValues(current(name)));
         }
         return out;
     }

@@ -59,10 +59,13 @@ public final class Trainer {
                     meter.sparsity = target;
                 }
                 net.load(split, order, s * batch);
+                net.store.toGrid();
                 net.forward(true);
                 double[] lc = net.lossAndGradient();
                 net.backward();
+                net.store.toMasters();
                 net.store.maskGradients();
+                net.store.tieGradients();
                 rule.step(net.store.p, net.store.g);
                 net.store.maskParams();
                 meter.step(s + 1, lc[0], (int) lc[1]);
