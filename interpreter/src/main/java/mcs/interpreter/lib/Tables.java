@@ -31,9 +31,16 @@ final class Tables {
         for (int i = 0; i < m.layers().size(); i++) {
             addLayer(rows, m, m.layers().get(i), Integer.toString(i), 0);
         }
-        return new TableValue(List.of(new Column("#", true), new Column("layer", false),
-                new Column("description", false), new Column("output", false),
-                new Column("params", true), new Column("non-zeros", true)), rows);
+        List<Column> columns = new ArrayList<>(List.of(new Column("#", true),
+                new Column("layer", false), new Column("description", false),
+                new Column("output", false), new Column("params", true),
+                new Column("non-zeros", true), new Column("weights", false)));
+        boolean compressed = rows.stream().anyMatch(r -> !r.get(6).text().isEmpty());
+        if (!compressed) { // the weights column only when some layer is clustered/quantised
+            columns.remove(6);
+            rows.replaceAll(r -> r.subList(0, 6));
+        }
+        return new TableValue(columns, rows);
     }
 
     private static void addLayer(List<List<Cell>> rows, Model m, Layer layer, String index,
@@ -41,10 +48,20 @@ final class Tables {
         LayerValue.Placement p = LayerValue.placed(m, layer).placement();
         rows.add(List.of(Cell.text(index), Cell.text("  ".repeat(depth) + layer.name()),
                 Cell.text(layer.spec().describe()), Cell.text(layer.output().toString()),
-                count(p.params()), count(p.nonzeros())));
+                count(p.params()), count(p.nonzeros()), Cell.text(weights(m, layer))));
         for (Layer child : layer.children()) {
             addLayer(rows, m, child, "", depth + 1);
         }
+    }
+
+    /** The compression state of a layer's kernel, e.g. {@code 16 clusters, int8}. */
+    private static String weights(Model m, Layer layer) {
+        for (mcs.runtime.model.ParamDecl p : layer.params()) {
+            if (p.role() == mcs.runtime.model.TensorRole.KERNEL) {
+                return m.tensor(layer.tensorName(p)).describeCompression();
+            }
+        }
+        return "";
     }
 
     /** One row per model, evaluated on {@code data=} or the first model's test split. */

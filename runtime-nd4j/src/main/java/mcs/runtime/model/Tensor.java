@@ -305,6 +305,26 @@ public final class Tensor {
         }
     }
 
+    /**
+     * The compression state in a few words, e.g. {@code 16 clusters, int8 per channel} or
+     * {@code fp16}; empty for a plain fp32 tensor (pruning shows in the non-zero counts).
+     */
+    public String describeCompression() {
+        List<String> parts = new ArrayList<>();
+        if (clusters != null) {
+            parts.add(clusters.maxClusters() + " clusters"
+                    + (clusters.perChannel() ? " per channel" : ""));
+        }
+        if (quant != null) {
+            String kind = (quant.signed() ? "int" : "uint") + quant.bits();
+            parts.add(kind + (quant.perChannel() ? " per channel" : ""));
+        }
+        if (precision != Precision.FP32) {
+            parts.add(precision.label());
+        }
+        return String.join(", ", parts);
+    }
+
     @Override
     public String toString() {
         return name + Arrays.toString(shape);
