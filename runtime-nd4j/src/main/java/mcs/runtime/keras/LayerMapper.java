@@ -73,6 +73,9 @@ final class LayerMapper {
             return null;
         }
         if (s == null) {
+            if (c.has("activation") && activationProblem(c) != null) {
+                problems.add(c.name() + " (" + c.className() + ": " + activationProblem(c) + ")");
+            }
             return null;
         }
         try {
@@ -83,6 +86,10 @@ final class LayerMapper {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(source + ": layer " + c.name() + " ("
                     + c.className() + "): " + e.getMessage(), e);
+        } catch (IllegalStateException | UnsupportedOperationException | ClassCastException
+                 | NumberFormatException | NullPointerException e) {
+            throw new InvalidInputException(source + ": layer " + c.name() + " ("
+                    + c.className() + "): malformed config (" + e.getMessage() + ")", e);
         }
     }
 
@@ -163,6 +170,15 @@ final class LayerMapper {
         }
         int[] s = strides == null ? k : strides;
         return new Window(k[0], k[1], s[0], s[1], padding, 0, 0, 0, 0);
+    }
+
+    private static String activationProblem(LayerConfig c) {
+        try {
+            activation(c);
+            return null;
+        } catch (Unsupported e) {
+            return e.getMessage();
+        }
     }
 
     static Activation activation(LayerConfig c) {
