@@ -27,9 +27,13 @@ final class ImportBuiltins {
                 .param(Param.required("file", Type.STRING, "path of the model file"))
                 .param(Param.optional("input", Type.INTEGER_LIST, "shape of one sample, "
                         + "[height, width, channels] or [features], when the file leaves it open"))
+                .param(Param.optional("weights", Type.STRING, "the weights .h5 of a Keras .json "
+                        + "configuration (default: name_weights.h5 or weights.h5 beside it)"))
                 .note("ONNX: one float input and output, opsets 7-17; a graph with branches "
                         + "becomes branch layers.")
                 .note("Unsupported ops are listed by name.")
+                .note("Keras: channels-last inputs become channels-first, (28, 28, 1) -> "
+                        + "[1, 28, 28]; outputs are the same as in Keras.")
                 .returns(Type.MODEL), ImportBuiltins::load);
     }
 
@@ -43,6 +47,12 @@ final class ImportBuiltins {
         if (lower.endsWith(".h5") || lower.endsWith(".hdf5") || lower.endsWith(".json")) {
             if (a.present("input")) {
                 throw a.error("input", "input only applies to .onnx files");
+            }
+            if (a.present("weights")) {
+                if (!lower.endsWith(".json")) {
+                    throw a.error("weights", "weights only applies to a Keras .json configuration");
+                }
+                return new ModelValue(KerasImport.load(file, Path.of(a.str("weights"))));
             }
             return new ModelValue(KerasImport.load(file));
         }
