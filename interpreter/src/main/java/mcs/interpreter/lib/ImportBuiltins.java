@@ -22,18 +22,18 @@ final class ImportBuiltins {
     }
 
     static void register(Builtins.Builder b) {
-        b.add(define("load", Group.MODELS, "Imports a model file: ONNX (.onnx) or Keras (.h5, "
-                        + "or .json with its weights .h5 beside it).")
+        b.add(define("load", Group.MODELS, "Imports an ONNX (.onnx) or Keras (.h5, or .json "
+                        + "with weights) model file.")
                 .param(Param.required("file", Type.STRING, "path of the model file"))
-                .param(Param.optional("input", Type.INTEGER_LIST, "shape of one sample, "
-                        + "[height, width, channels] or [features], when the file leaves it open"))
+                .param(Param.optional("input", Type.INTEGER_LIST, "one sample's shape, "
+                        + "[h, w, c] or [n], when the file leaves it open"))
                 .param(Param.optional("weights", Type.STRING, "the weights .h5 of a Keras .json "
-                        + "configuration (default: name_weights.h5 or weights.h5 beside it)"))
+                        + "(default: found beside it)"))
                 .note("ONNX: one float input and output, opsets 7-17; a graph with branches "
                         + "becomes branch layers.")
                 .note("Unsupported ops are listed by name.")
                 .note("Keras: channels-last inputs become channels-first, (28, 28, 1) -> "
-                        + "[1, 28, 28]; outputs are the same as in Keras.")
+                        + "[1, 28, 28].")
                 .returns(Type.MODEL), ImportBuiltins::load);
     }
 
