@@ -21,7 +21,7 @@ class BuiltinsTest {
     @Test
     void providesTheV1Builtins() {
         assertThat(builtins.names()).containsExactly("dataset", "idx", "lenet5", "lenet300", "mlp",
-                "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
+                "sequential", "load", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
                 "finetune", "prune", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
                 "summary", "report", "print", "help", "backend", "len", "range",

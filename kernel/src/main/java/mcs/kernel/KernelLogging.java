@@ -21,6 +21,7 @@ final class KernelLogging {
         setIfAbsent(PREFIX + "log.org.nd4j", "error");
         setIfAbsent(PREFIX + "log.org.bytedeco", "error");
         setIfAbsent(PREFIX + "log.org.zeromq", "error");
+        setIfAbsent(PREFIX + "log.io.jhdf", "error");
         setIfAbsent(PREFIX + "logFile", "System.err");
         setIfAbsent("slf4j.internal.verbosity", "WARN");
     }

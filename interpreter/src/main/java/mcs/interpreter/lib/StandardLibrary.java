@@ -26,6 +26,7 @@ public final class StandardLibrary {
         Builtins.Builder b = Builtins.builder();
         DataBuiltins.register(b);
         ModelBuiltins.register(b);
+        ImportBuiltins.register(b);
         LayerBuiltins.register(b);
         TrainingBuiltins.register(b);
         PruningBuiltins.register(b);

@@ -3,7 +3,8 @@ package mcs.runtime.model;
 import java.util.List;
 
 /**
- * A named layer in a model with its shapes; a residual block holds its body as children.
+ * A named layer in a model with its shapes; a residual block holds its body as children, a
+ * branch the layers of all its paths, one path after the other.
  * Parameter tensors are named {@code name + "." + suffix}.
  */
 public record Layer(String name, LayerSpec spec, Shape input, Shape output, List<Layer> children) {

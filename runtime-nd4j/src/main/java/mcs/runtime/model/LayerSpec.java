@@ -52,13 +52,39 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** A 2-D convolution with square kernels, channels first. */
-    record Conv2D(int filters, int kernel, int stride, Padding padding, Activation activation)
+    /**
+     * A 2-D convolution, channels first, kernel {@code [filters, in / groups, kh, kw]}: groups
+     * split input and output channels into independent convolutions (groups = input channels =
+     * a depthwise convolution).
+     */
+    record Conv2D(int filters, Window window, int groups, Activation activation)
             implements LayerSpec {
         public Conv2D {
             positive("conv: filters", filters);
-            positive("conv: kernel size", kernel);
-            positive("conv: stride", stride);
+            positive("conv: groups", groups);
+            if (filters % groups != 0) {
+                throw new InvalidInputException("conv: " + filters + " filters cannot be split into "
+                        + groups + " groups");
+            }
+        }
+
+        /** A square kernel and stride, no groups. */
+        public Conv2D(int filters, int kernel, int stride, Padding padding, Activation activation) {
+            this(filters, Window.square(kernel, stride, padding), 1, activation);
+        }
+
+        /** The kernel height (the size, for square kernels). */
+        public int kernel() {
+            return window.kernelH();
+        }
+
+        /** The vertical stride (the stride, for square windows). */
+        public int stride() {
+            return window.strideH();
+        }
+
+        public Padding padding() {
+            return window.padding();
         }
 
         public String kind() {
@@ -67,45 +93,57 @@ public sealed interface LayerSpec {
 
         public Shape outputShape(Shape in) {
             requireImage("conv", in);
-            int h = outSize(in.height()), w = outSize(in.width());
-            if (h < 1 || w < 1) {
-                throw new InvalidInputException("conv: a " + kernel + "x" + kernel
-                        + " kernel does not fit an input of " + in);
+            if (in.channels() % groups != 0) {
+                throw new InvalidInputException("conv: " + in.channels()
+                        + " input channels cannot be split into " + groups + " groups");
             }
-            return Shape.image(filters, h, w);
+            int[] o = window.outSize(in.height(), in.width(), false);
+            if (o[0] < 1 || o[1] < 1) {
+                throw new InvalidInputException("conv: a " + window.kernelH() + "x"
+                        + window.kernelW() + " kernel does not fit an input of " + in);
+            }
+            return Shape.image(filters, o[0], o[1]);
         }
 
-        private int outSize(int n) {
-            return padding == Padding.SAME ? (n + stride - 1) / stride : (n - kernel) / stride + 1;
-        }
-
-        /** Zero rows/columns added before the input (top/left), Keras/TF style. */
+        /** Zero rows/columns added before the input (top), Keras/TF style. */
         public int padBefore(int inSize) {
-            if (padding == Padding.VALID) {
-                return 0;
-            }
-            int out = outSize(inSize);
-            return Math.max(0, (out - 1) * stride + kernel - inSize) / 2;
+            return window.pads(inSize, inSize)[0];
         }
 
         public List<ParamDecl> params(Shape in) {
-            return List.of(new ParamDecl("kernel", TensorRole.KERNEL,
-                            new int[] {filters, in.channels(), kernel, kernel}),
+            return List.of(new ParamDecl("kernel", TensorRole.KERNEL, new int[] {filters,
+                            in.channels() / groups, window.kernelH(), window.kernelW()}),
                     new ParamDecl("bias", TensorRole.BIAS, new int[] {filters}));
         }
 
         public String describe() {
-            return "conv " + filters + "@" + kernel + "x" + kernel
-                    + (stride > 1 ? " stride " + stride : "")
-                    + (padding == Padding.SAME ? " same" : "") + suffix(activation);
+            return "conv " + filters + "@" + window.describe()
+                    + (groups > 1 ? " groups " + groups : "") + suffix(activation);
         }
     }
 
-    /** Max or average pooling over square windows (no padding). */
-    record Pool(boolean max, int size, int stride) implements LayerSpec {
-        public Pool {
-            positive("pool: size", size);
-            positive("pool: stride", stride);
+    /**
+     * Max or average pooling; pads never count (max ignores them, average divides by the
+     * number of real inputs in the window); {@code ceil} rounds the output size up.
+     */
+    record Pool(boolean max, Window window, boolean ceil) implements LayerSpec {
+
+        /** Square windows, no padding. */
+        public Pool(boolean max, int size, int stride) {
+            this(max, Window.square(size, stride, Padding.VALID), false);
+        }
+
+        /** Square windows with valid or same (Keras) padding. */
+        public Pool(boolean max, int size, int stride, Padding padding) {
+            this(max, Window.square(size, stride, padding), false);
+        }
+
+        public int size() {
+            return window.kernelH();
+        }
+
+        public int stride() {
+            return window.strideH();
         }
 
         public String kind() {
@@ -114,16 +152,92 @@ public sealed interface LayerSpec {
 
         public Shape outputShape(Shape in) {
             requireImage(kind(), in);
-            int h = (in.height() - size) / stride + 1, w = (in.width() - size) / stride + 1;
-            if (in.height() < size || in.width() < size) {
-                throw new InvalidInputException(kind() + ": a " + size + "x" + size
-                        + " window does not fit an input of " + in);
+            int[] o = window.outSize(in.height(), in.width(), ceil);
+            if (o[0] < 1 || o[1] < 1) {
+                throw new InvalidInputException(kind() + ": a " + window.kernelH() + "x"
+                        + window.kernelW() + " window does not fit an input of " + in);
             }
-            return Shape.image(in.channels(), h, w);
+            return Shape.image(in.channels(), o[0], o[1]);
         }
 
         public String describe() {
-            return kind() + " " + size + (stride != size ? " stride " + stride : "");
+            if (window.isSquare() && window.padding() == Padding.VALID && !ceil
+                    && window.padTop() + window.padLeft() + window.padBottom()
+                    + window.padRight() == 0) {
+                return kind() + " " + size() + (stride() != size() ? " stride " + stride() : "");
+            }
+            return kind() + " " + window.describe() + (ceil ? " ceil" : "");
+        }
+    }
+
+    /** Average (or max) over each channel's whole plane: [c, h, w] to [c, 1, 1] or [c]. */
+    record GlobalPool(boolean max, boolean keepDims) implements LayerSpec {
+        public String kind() {
+            return max ? "globalmaxpool" : "globalavgpool";
+        }
+
+        public Shape outputShape(Shape in) {
+            requireImage(kind(), in);
+            return keepDims ? Shape.image(in.channels(), 1, 1) : Shape.of(in.channels());
+        }
+
+        public String describe() {
+            return kind();
+        }
+    }
+
+    /** Gives a sample another shape with the same values in the same (row-major) order. */
+    record Reshape(Shape target) implements LayerSpec {
+        public String kind() {
+            return "reshape";
+        }
+
+        public Shape outputShape(Shape in) {
+            if (in.size() != target.size()) {
+                throw new InvalidInputException("reshape: cannot turn " + in + " (" + in.size()
+                        + " values) into " + target + " (" + target.size() + " values)");
+            }
+            return target;
+        }
+
+        public String describe() {
+            return "reshape " + java.util.Arrays.toString(target.dims());
+        }
+    }
+
+    /** {@code y = x * scale + shift} element-wise (scalars). */
+    record Affine(double scale, double shift) implements LayerSpec {
+        public String kind() {
+            return "affine";
+        }
+
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+
+        public String describe() {
+            return "affine *" + scale + " +" + shift;
+        }
+    }
+
+    /** {@code y = min(max(x, min), max)}; relu6 is clip(0, 6). */
+    record Clip(double min, double max) implements LayerSpec {
+        public Clip {
+            if (!(min <= max)) {
+                throw new InvalidInputException("clip: min " + min + " is above max " + max);
+            }
+        }
+
+        public String kind() {
+            return "clip";
+        }
+
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+
+        public String describe() {
+            return "clip " + min + " " + max;
         }
     }
 
@@ -149,8 +263,10 @@ public sealed interface LayerSpec {
         }
 
         public Shape outputShape(Shape in) {
-            if (activation == Activation.SOFTMAX && in.rank() != 1) {
-                throw new InvalidInputException("softmax expects a vector input but gets " + in);
+            if ((activation == Activation.SOFTMAX || activation == Activation.LOG_SOFTMAX)
+                    && in.rank() != 1) {
+                throw new InvalidInputException(activation.label()
+                        + " expects a vector input but gets " + in);
             }
             return in;
         }
@@ -237,6 +353,94 @@ public sealed interface LayerSpec {
 
         public String describe() {
             return "residual (" + body.size() + " layers)";
+        }
+    }
+
+    /**
+     * Parallel paths from the same input, merged: {@code add} and {@code mul} element-wise (a
+     * [c, 1, 1] or [c] result broadcasts over a [c, h, w] one), {@code concat} along channels
+     * (the first axis). An empty path is the input itself (a skip connection).
+     */
+    record Branch(List<List<LayerSpec>> paths, Merge merge) implements LayerSpec {
+
+        /** How the paths' outputs are combined. */
+        public enum Merge {
+            ADD, MUL, CONCAT;
+
+            public String label() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public Branch {
+            List<List<LayerSpec>> copy = new java.util.ArrayList<>();
+            for (List<LayerSpec> p : paths) {
+                copy.add(List.copyOf(p));
+            }
+            paths = List.copyOf(copy);
+            if (paths.size() < 2) {
+                throw new InvalidInputException("branch: needs at least two paths");
+            }
+        }
+
+        public String kind() {
+            return "branch";
+        }
+
+        /** The output shape of each path for this input. */
+        public List<Shape> pathShapes(Shape in) {
+            List<Shape> out = new java.util.ArrayList<>();
+            for (List<LayerSpec> p : paths) {
+                Shape s = in;
+                for (LayerSpec l : p) {
+                    s = l.outputShape(s);
+                }
+                out.add(s);
+            }
+            return out;
+        }
+
+        public Shape outputShape(Shape in) {
+            List<Shape> shapes = pathShapes(in);
+            Shape first = shapes.get(0);
+            if (merge == Merge.CONCAT) {
+                int channels = 0;
+                for (Shape s : shapes) {
+                    int[] a = s.dims(), b = first.dims();
+                    a[0] = 0;
+                    b[0] = 0;
+                    if (!java.util.Arrays.equals(a, b)) {
+                        throw new InvalidInputException("branch: cannot concatenate " + shapes);
+                    }
+                    channels += s.dim(0);
+                }
+                int[] d = first.dims();
+                d[0] = channels;
+                return new Shape(d);
+            }
+            Shape widest = first;
+            for (Shape s : shapes) {
+                widest = s.size() > widest.size() ? s : widest;
+            }
+            for (Shape s : shapes) {
+                if (!broadcasts(s, widest)) {
+                    throw new InvalidInputException("branch: cannot " + merge.label() + " "
+                            + shapes);
+                }
+            }
+            return widest;
+        }
+
+        /** Whether {@code s} equals {@code to} or is [c, 1, 1] / [c] / [1] against [c, h, w]. */
+        public static boolean broadcasts(Shape s, Shape to) {
+            if (s.equals(to) || s.size() == 1) {
+                return true;
+            }
+            return to.isImage() && s.dim(0) == to.channels() && s.size() == to.channels();
+        }
+
+        public String describe() {
+            return "branch " + merge.label() + " (" + paths.size() + " paths)";
         }
     }
 

@@ -79,8 +79,14 @@ public final class Model {
                 throw new InvalidInputException("layer " + (out.size() + 1) + " (" + layerName
                         + "): " + e.getMessage(), e);
             }
-            List<Layer> children = spec instanceof LayerSpec.Residual r
-                    ? build(r.body(), s, counters) : List.of();
+            List<Layer> children = new ArrayList<>();
+            if (spec instanceof LayerSpec.Residual r) {
+                children.addAll(build(r.body(), s, counters));
+            } else if (spec instanceof LayerSpec.Branch b) {
+                for (List<LayerSpec> path : b.paths()) {
+                    children.addAll(build(path, s, counters));
+                }
+            }
             out.add(new Layer(layerName, spec, s, o, children));
             s = o;
         }
@@ -112,7 +118,7 @@ public final class Model {
         return layers;
     }
 
-    /** Every layer, residual bodies included, in execution order. */
+    /** Every layer, residual bodies and branch paths included, in execution order. */
     public List<Layer> allLayers() {
         return flatten(layers);
     }

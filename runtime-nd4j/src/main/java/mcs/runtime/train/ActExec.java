@@ -25,6 +25,8 @@ final class ActExec extends Exec {
         out.assign(in);
         if (act == Activation.SOFTMAX) {
             Kernels.softmaxRows(fb(out), batch, rowLength);
+        } else if (act == Activation.LOG_SOFTMAX) {
+            Kernels.logSoftmaxRows(fb(out), batch, rowLength);
         } else if (act != Activation.LINEAR) {
             Kernels.biasActivate(fb(out), 1, 1, n, null, -1, act);
         }

@@ -5,13 +5,15 @@ import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Padding;
+import mcs.runtime.model.Window;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A channels-first convolution through ND4J's conv2d / conv2d_bp ops (oneDNN), built once and
- * re-run on the same buffers; the activation is a Java loop.
+ * re-run on the same buffers; the activation is a Java loop. Only for one group and symmetric
+ * pads ({@link #fits}); {@link GroupedConvExec} does the rest.
  */
 final class ConvExec extends Exec {
 
@@ -30,19 +32,27 @@ final class ConvExec extends Exec {
              boolean needInputGrad, Activation act) {
         super(layer, in, batch, needInputGrad);
         this.act = act;
-        int k = spec.kernel(), s = spec.stride();
+        Window win = spec.window();
         String kernel = layer.name() + ".kernel", bias = layer.name() + ".bias";
-        long[] wShape = {spec.filters(), layer.input().channels(), k, k};
+        long[] wShape = {spec.filters(), layer.input().channels(), win.kernelH(), win.kernelW()};
         this.w = ps.param(kernel, wShape);
         this.dw = ps.grad(kernel, wShape);
         this.b = ps.param(bias, spec.filters());
         this.db = ps.grad(bias, spec.filters());
         // kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format NCHW, weights [out, in, kH, kW]
-        this.args = new int[] {k, k, s, s, 0, 0, 1, 1, spec.padding() == Padding.SAME ? 1 : 0, 0, 1};
+        int[] pads = win.pads(layer.input().height(), layer.input().width());
+        this.args = new int[] {win.kernelH(), win.kernelW(), win.strideH(), win.strideW(),
+            pads[0], pads[1], 1, 1, win.padding() == Padding.SAME ? 1 : 0, 0, 1};
         this.out = buffer(batch, layer.output());
         this.fOut = fb(out);
         this.forwardOp = DynamicCustomOp.builder("conv2d").addInputs(in, w, b).addOutputs(out)
                 .addIntegerArguments(args).build();
+    }
+
+    /** Whether ND4J's conv2d can run this layer: one group, same pads before and after. */
+    static boolean fits(LayerSpec.Conv2D spec, Layer layer) {
+        int[] p = spec.window().pads(layer.input().height(), layer.input().width());
+        return spec.groups() == 1 && (spec.padding() == Padding.SAME || (p[0] == p[2] && p[1] == p[3]));
     }
 
     @Override

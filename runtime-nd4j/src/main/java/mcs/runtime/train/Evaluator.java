@@ -34,6 +34,23 @@ public final class Evaluator {
         return (double) correct / split.size();
     }
 
+    /**
+     * Runs the model on {@code batch} samples laid out row-major in its input shape (channels
+     * first) and returns its outputs as computed, a final softmax included, row-major.
+     */
+    public static float[] predict(Model model, float[] input, int batch) {
+        Engine.init();
+        int size = model.input().size();
+        if (batch < 1 || input.length != (long) size * batch) {
+            throw new InvalidInputException(model.name() + " takes " + size + " values per sample ("
+                    + model.input() + "); got " + input.length + " values for " + batch + " samples");
+        }
+        Network net = new Network(model, batch, false, 0, true);
+        net.loadRaw(input);
+        net.forward(false);
+        return net.output();
+    }
+
     /** Median wall time of one forward pass at batch size 1, in milliseconds. */
     public static double latencyMillis(Model model) {
         Engine.init();

@@ -51,22 +51,31 @@ abstract class Exec {
     }
 
     static INDArray buffer(int batch, Shape s) {
+        return Nd4j.create(DataType.FLOAT, batchShape(batch, s), 'c');
+    }
+
+    /** {@code [batch, dims...]}. */
+    static long[] batchShape(int batch, Shape s) {
         int[] d = s.dims();
         long[] shape = new long[d.length + 1];
         shape[0] = batch;
         for (int i = 0; i < d.length; i++) {
             shape[i + 1] = d[i];
         }
-        return Nd4j.create(DataType.FLOAT, shape, 'c');
+        return shape;
     }
 
     static FloatBuffer fb(INDArray a) {
         return a.data().asNioFloat();
     }
 
-    /** The activation actually applied: a final softmax is left to the loss (logits out). */
+    /**
+     * The activation actually applied: a final softmax or log-softmax is left to the loss
+     * (logits out; the cross-entropy is the same), unless the exact outputs are wanted.
+     */
     static Activation effective(Activation a, boolean last) {
-        return last && a == Activation.SOFTMAX ? Activation.LINEAR : a;
+        return last && (a == Activation.SOFTMAX || a == Activation.LOG_SOFTMAX)
+                ? Activation.LINEAR : a;
     }
 
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
@@ -76,11 +85,12 @@ abstract class Exec {
             return new DenseExec(layer, d, in, batch, ps, needInputGrad,
                     effective(d.activation(), last));
         } else if (spec instanceof LayerSpec.Conv2D c) {
-            return new ConvExec(layer, c, in, batch, ps, needInputGrad,
-                    effective(c.activation(), last));
+            Activation act = effective(c.activation(), last);
+            return ConvExec.fits(c, layer) ? new ConvExec(layer, c, in, batch, ps, needInputGrad, act)
+                    : new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad);
-        } else if (spec instanceof LayerSpec.Flatten) {
+        } else if (spec instanceof LayerSpec.Flatten || spec instanceof LayerSpec.Reshape) {
             return new FlattenExec(layer, in, batch, needInputGrad);
         } else if (spec instanceof LayerSpec.Act a) {
             return new ActExec(layer, in, batch, needInputGrad, effective(a.activation(), last));
@@ -91,6 +101,12 @@ abstract class Exec {
             return new BatchNormExec(layer, b, in, batch, ps, needInputGrad);
         } else if (spec instanceof LayerSpec.Residual) {
             return new ResidualExec(layer, in, batch, ps, needInputGrad, random);
+        } else if (spec instanceof LayerSpec.Branch b) {
+            return new BranchExec(layer, b, in, batch, ps, needInputGrad, random);
+        } else if (spec instanceof LayerSpec.GlobalPool g) {
+            return new GlobalPoolExec(layer, g, in, batch, needInputGrad);
+        } else if (spec instanceof LayerSpec.Affine || spec instanceof LayerSpec.Clip) {
+            return PointwiseExec.of(layer, in, batch, needInputGrad);
         }
         throw new IllegalStateException("no executor for " + spec);
     }

@@ -3,12 +3,15 @@ package mcs.runtime.train;
 import mcs.runtime.model.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A reshape: output and input gradient are views of the neighbouring buffers, nothing runs. */
+/**
+ * A flatten or reshape: output and input gradient are views of the neighbouring buffers in the
+ * layer's output shape, nothing runs.
+ */
 final class FlattenExec extends Exec {
 
     FlattenExec(Layer layer, INDArray in, int batch, boolean needInputGrad) {
         super(layer, in, batch, needInputGrad);
-        this.out = in.reshape('c', batch, layer.output().dim(0));
+        this.out = in.reshape('c', batchShape(batch, layer.output()));
     }
 
     @Override

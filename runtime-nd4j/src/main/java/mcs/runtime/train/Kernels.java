@@ -1,6 +1,7 @@
 package mcs.runtime.train;
 
 import java.nio.FloatBuffer;
+import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Activation;
 
 /**
@@ -29,6 +30,8 @@ final class Kernels {
         }
         if (act == Activation.SOFTMAX) {
             softmaxRows(z, rows, channels * plane);
+        } else if (act == Activation.LOG_SOFTMAX) {
+            logSoftmaxRows(z, rows, channels * plane);
         }
     }
 
@@ -37,8 +40,30 @@ final class Kernels {
             case RELU -> v > 0f ? v : 0f;
             case TANH -> (float) Math.tanh(v);
             case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
-            case LINEAR, SOFTMAX -> v;
+            case RELU6 -> Math.min(Math.max(v, 0f), 6f);
+            case HARD_SIGMOID -> Math.min(Math.max(0.2f * v + 0.5f, 0f), 1f);
+            case HARD_SWISH -> v * Math.min(Math.max(v + 3f, 0f), 6f) / 6f;
+            case LINEAR, SOFTMAX, LOG_SOFTMAX -> v;
         };
+    }
+
+    /** {@code z - log(sum(exp(z)))} per row of {@code k}. */
+    static void logSoftmaxRows(FloatBuffer z, int rows, int k) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * k;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, z.get(base + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(z.get(base + j) - max);
+            }
+            float shift = (float) (max + Math.log(sum));
+            for (int j = 0; j < k; j++) {
+                z.put(base + j, z.get(base + j) - shift);
+            }
+        }
     }
 
     static void softmaxRows(FloatBuffer z, int rows, int k) {
@@ -85,6 +110,32 @@ final class Kernels {
                 for (int i = 0; i < n; i++) {
                     float v = y.get(i);
                     d.put(i, d.get(i) * v * (1f - v));
+                }
+            }
+            case RELU6 -> {
+                for (int i = 0; i < n; i++) {
+                    if (y.get(i) <= 0f || y.get(i) >= 6f) {
+                        d.put(i, 0f);
+                    }
+                }
+            }
+            case HARD_SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    float v = y.get(i);
+                    d.put(i, v <= 0f || v >= 1f ? 0f : d.get(i) * 0.2f);
+                }
+            }
+            case HARD_SWISH -> throw new InvalidInputException(
+                    "training is not supported through hard_swish activations yet");
+            case LOG_SOFTMAX -> {
+                for (int base = 0; base < n; base += k) {
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        sum += d.get(base + j);
+                    }
+                    for (int j = 0; j < k; j++) {
+                        d.put(base + j, (float) (d.get(base + j) - Math.exp(y.get(base + j)) * sum));
+                    }
                 }
             }
             case SOFTMAX -> {

@@ -34,10 +34,18 @@ final class Network {
     private final List<QuantSpec> outputQuant = new ArrayList<>();
 
     Network(Model model, int batch, boolean training, long seed) {
+        this(model, batch, training, seed, false);
+    }
+
+    /**
+     * With {@code exact}, the model's outputs are computed as they are (a final softmax is
+     * applied) and need not be class scores; for prediction, not for training.
+     */
+    Network(Model model, int batch, boolean training, long seed, boolean exact) {
         this.store = new ParamStore(model);
         this.batch = batch;
         Shape out = model.output();
-        if (out.rank() != 1) {
+        if (out.rank() != 1 && !exact) {
             throw new InvalidInputException(model.name() + " ends with output " + out
                     + "; a classifier must end with a vector of class scores (add flatten() and dense(n))");
         }
@@ -49,7 +57,7 @@ final class Network {
         List<Layer> top = model.layers();
         for (int i = 0; i < top.size(); i++) {
             Exec e = Exec.create(top.get(i), x, batch, store, i > 0 && training,
-                    i == top.size() - 1, random);
+                    i == top.size() - 1 && !exact, random);
             layers.add(e);
             outputQuant.add(model.activations().get(top.get(i).name()));
             x = e.out;
@@ -98,6 +106,16 @@ final class Network {
         for (int r = 0; r < count; r++) {
             labels[r] = split.label(from + r);
         }
+    }
+
+    /** Copies {@code batch} samples into the input buffer. */
+    void loadRaw(float[] samples) {
+        fInput.put(0, samples);
+    }
+
+    /** The output buffer's values (after a forward pass). */
+    float[] output() {
+        return logits.dup('c').data().asFloat();
     }
 
     /**

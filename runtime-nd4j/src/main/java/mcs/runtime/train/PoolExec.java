@@ -3,17 +3,24 @@ package mcs.runtime.train;
 import java.nio.FloatBuffer;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
+import mcs.runtime.model.Window;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Max or average pooling as Java loops over channels-first planes (faster here than ND4J's and
- * oneDNN's pooling on this layout); max pooling remembers each window's winner for backward.
+ * oneDNN's pooling on this layout). Windows are clipped to the input, so pads never count: max
+ * ignores them, average divides by the real inputs. Max pooling remembers each window's winner
+ * for backward.
  */
 final class PoolExec extends Exec {
 
     private final boolean max;
-    private final int size;
-    private final int stride;
+    private final int kh;
+    private final int kw;
+    private final int sh;
+    private final int sw;
+    private final int pt;
+    private final int pl;
     private final int planes;
     private final int h;
     private final int w;
@@ -26,11 +33,17 @@ final class PoolExec extends Exec {
     PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad) {
         super(layer, in, batch, needInputGrad);
         this.max = spec.max();
-        this.size = spec.size();
-        this.stride = spec.stride();
+        Window win = spec.window();
+        this.kh = win.kernelH();
+        this.kw = win.kernelW();
+        this.sh = win.strideH();
+        this.sw = win.strideW();
         this.planes = batch * layer.input().channels();
         this.h = layer.input().height();
         this.w = layer.input().width();
+        int[] pads = win.pads(h, w);
+        this.pt = pads[0];
+        this.pl = pads[1];
         this.ho = layer.output().height();
         this.wo = layer.output().width();
         this.out = buffer(batch, layer.output());
@@ -41,23 +54,22 @@ final class PoolExec extends Exec {
 
     @Override
     void forward(boolean training) {
-        float inv = 1f / (size * size);
         int o = 0;
         for (int p = 0; p < planes; p++) {
             int base = p * h * w;
-            for (int y = 0; y < ho; y++) {
-                for (int x = 0; x < wo; x++, o++) {
-                    int top = base + y * stride * w + x * stride;
+            for (int oy = 0; oy < ho; oy++) {
+                int y0 = Math.max(0, oy * sh - pt), y1 = Math.min(h, oy * sh - pt + kh);
+                for (int ox = 0; ox < wo; ox++, o++) {
+                    int x0 = Math.max(0, ox * sw - pl), x1 = Math.min(w, ox * sw - pl + kw);
                     if (max) {
-                        int best = top;
-                        float m = fIn.get(top);
-                        for (int dy = 0; dy < size; dy++) {
-                            int row = top + dy * w;
-                            for (int dx = 0; dx < size; dx++) {
-                                float v = fIn.get(row + dx);
+                        int best = base + y0 * w + x0;
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int yy = y0; yy < y1; yy++) {
+                            for (int xx = x0; xx < x1; xx++) {
+                                float v = fIn.get(base + yy * w + xx);
                                 if (v > m) {
                                     m = v;
-                                    best = row + dx;
+                                    best = base + yy * w + xx;
                                 }
                             }
                         }
@@ -65,12 +77,12 @@ final class PoolExec extends Exec {
                         winner[o] = best;
                     } else {
                         float s = 0f;
-                        for (int dy = 0; dy < size; dy++) {
-                            for (int dx = 0; dx < size; dx++) {
-                                s += fIn.get(top + dy * w + dx);
+                        for (int yy = y0; yy < y1; yy++) {
+                            for (int xx = x0; xx < x1; xx++) {
+                                s += fIn.get(base + yy * w + xx);
                             }
                         }
-                        fOut.put(o, s * inv);
+                        fOut.put(o, s / ((y1 - y0) * (x1 - x0)));
                     }
                 }
             }
@@ -93,17 +105,17 @@ final class PoolExec extends Exec {
             }
             return;
         }
-        float inv = 1f / (size * size);
         int o = 0;
         for (int p = 0; p < planes; p++) {
             int base = p * h * w;
-            for (int y = 0; y < ho; y++) {
-                for (int x = 0; x < wo; x++, o++) {
-                    int top = base + y * stride * w + x * stride;
-                    float g = d.get(o) * inv;
-                    for (int dy = 0; dy < size; dy++) {
-                        for (int dx = 0; dx < size; dx++) {
-                            di.put(top + dy * w + dx, di.get(top + dy * w + dx) + g);
+            for (int oy = 0; oy < ho; oy++) {
+                int y0 = Math.max(0, oy * sh - pt), y1 = Math.min(h, oy * sh - pt + kh);
+                for (int ox = 0; ox < wo; ox++, o++) {
+                    int x0 = Math.max(0, ox * sw - pl), x1 = Math.min(w, ox * sw - pl + kw);
+                    float g = d.get(o) / ((y1 - y0) * (x1 - x0));
+                    for (int yy = y0; yy < y1; yy++) {
+                        for (int xx = x0; xx < x1; xx++) {
+                            di.put(base + yy * w + xx, di.get(base + yy * w + xx) + g);
                         }
                     }
                 }

@@ -14,6 +14,7 @@ import mcs.runtime.model.Model;
 import mcs.runtime.model.Padding;
 import mcs.runtime.model.Shape;
 import mcs.runtime.model.Tensor;
+import mcs.runtime.model.Window;
 import org.junit.jupiter.api.Test;
 
 /** Analytic gradients of every layer kind against central finite differences of the loss. */
@@ -51,6 +52,39 @@ class GradientCheckTest {
                 new LayerSpec.Dense(6, Activation.RELU),
                 new LayerSpec.BatchNorm(1e-3, 0.9),
                 new LayerSpec.Dense(4, Activation.LINEAR)), Shape.image(1, 6, 6));
+    }
+
+    @Test
+    void groupedConvolutionsWithRectangularStridesAndAsymmetricPads() {
+        check(List.of(new LayerSpec.Conv2D(4, Window.explicit(3, 2, 2, 1, new int[] {1, 0, 0, 1}),
+                        2, Activation.TANH),
+                new LayerSpec.Conv2D(4, Window.explicit(3, 3, 1, 2, new int[] {1, 1, 1, 1}),
+                        4, Activation.LINEAR),
+                new LayerSpec.Pool(false, Window.explicit(2, 2, 2, 2, new int[] {1, 1, 0, 0}), true),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(4, Activation.LINEAR)), Shape.image(2, 7, 6));
+    }
+
+    @Test
+    void branchesMergedByAddMulAndConcat() {
+        LayerSpec squeezeExcite = new LayerSpec.Branch(List.of(List.of(), List.of(
+                new LayerSpec.GlobalPool(false, true),
+                new LayerSpec.Conv2D(3, 1, 1, Padding.VALID, Activation.LINEAR),
+                new LayerSpec.Act(Activation.HARD_SIGMOID))), LayerSpec.Branch.Merge.MUL);
+        LayerSpec fire = new LayerSpec.Branch(List.of(
+                List.of(new LayerSpec.Conv2D(2, 1, 1, Padding.VALID, Activation.LINEAR)),
+                List.of(new LayerSpec.Conv2D(3, 3, 1, Padding.SAME, Activation.TANH))),
+                LayerSpec.Branch.Merge.CONCAT);
+        LayerSpec residual = new LayerSpec.Branch(List.of(
+                List.of(new LayerSpec.Conv2D(5, 1, 1, Padding.VALID, Activation.LINEAR)),
+                List.of(new LayerSpec.Affine(0.5, 0.1), new LayerSpec.Clip(-0.8, 0.9),
+                        new LayerSpec.Conv2D(5, 3, 1, Padding.SAME, Activation.LINEAR))),
+                LayerSpec.Branch.Merge.ADD);
+        check(List.of(new LayerSpec.Conv2D(3, 3, 1, Padding.SAME, Activation.TANH), squeezeExcite,
+                fire, residual, new LayerSpec.Pool(false, 2, 2, Padding.SAME),
+                new LayerSpec.GlobalPool(false, false),
+                new LayerSpec.Dense(4, Activation.LINEAR),
+                new LayerSpec.Act(Activation.LOG_SOFTMAX)), Shape.image(2, 5, 5));
     }
 
     private static void check(List<LayerSpec> specs, Shape input) {
