@@ -34,6 +34,29 @@ public final class Evaluator {
         return (double) correct / split.size();
     }
 
+    /**
+     * The model's outputs (logits: a final softmax is left out) for {@code batch} samples laid
+     * out one after another in {@code inputs}, each of the model's input shape (channels
+     * first); {@code batch * classes} values, row by row.
+     */
+    public static float[] logits(Model model, float[] inputs, int batch) {
+        Engine.init();
+        int size = model.input().size();
+        if (batch < 1 || (long) batch * size != inputs.length) {
+            throw new InvalidInputException(model.name() + " takes samples of " + size
+                    + " values; got " + inputs.length + " values for " + batch + " samples");
+        }
+        Network net = new Network(model, Math.min(EVAL_BATCH, batch), false, 0);
+        float[] out = new float[batch * net.classes()];
+        for (int from = 0; from < batch; from += net.batch()) {
+            int count = Math.min(net.batch(), batch - from);
+            net.loadSamples(inputs, from, count);
+            net.forward(false);
+            net.copyLogits(out, from, count);
+        }
+        return out;
+    }
+
     /** Median wall time of one forward pass at batch size 1, in milliseconds. */
     public static double latencyMillis(Model model) {
         Engine.init();

@@ -93,6 +93,17 @@ final class Network {
         }
     }
 
+    /** Loads {@code count <= batch} samples from {@code x} starting at sample {@code from}. */
+    void loadSamples(float[] x, int from, int count) {
+        int size = (int) (input.length() / batch);
+        fInput.put(0, x, from * size, count * size);
+    }
+
+    /** Copies the logits of the first {@code count} rows into {@code dst} at row {@code row}. */
+    void copyLogits(float[] dst, int row, int count) {
+        Exec.fb(logits).get(0, dst, row * classes, count * classes);
+    }
+
     void forward(boolean training) {
         for (Exec e : layers) {
             e.forward(training);
