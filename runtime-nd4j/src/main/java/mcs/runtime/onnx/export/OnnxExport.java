@@ -1,7 +1,9 @@
 package mcs.runtime.onnx.export;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -81,7 +83,9 @@ public final class OnnxExport {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new InvalidInputException("export: cannot write " + target + ": " + e, e);
+            String why = e instanceof NoSuchFileException ? "no such directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.toString();
+            throw new InvalidInputException("export: cannot write " + target + ": " + why, e);
         }
         return new Written(target, bytes.length, ops(g));
     }
