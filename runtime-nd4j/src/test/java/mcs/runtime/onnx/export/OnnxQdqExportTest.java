@@ -31,6 +31,7 @@ import mcs.runtime.train.Optimizer;
 import mcs.runtime.train.ProgressListener;
 import mcs.runtime.train.TrainConfig;
 import mcs.runtime.train.Trainer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,6 +171,7 @@ class OnnxQdqExportTest {
     }
 
     @Test
+    @Tag("slow")
     void trainedLenet5KeepsItsAccuracyInOnnxRuntime() throws OrtException {
         Dataset full = new Datasets(Map.of(), Path.of("/nonexistent"), s -> { },
                 PackageInstaller.NONE).load("fashion-mnist", null);
