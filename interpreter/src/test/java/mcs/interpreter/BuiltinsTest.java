@@ -24,7 +24,7 @@ class BuiltinsTest {
                 "sequential", "load", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
                 "finetune", "prune", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
-                "summary", "report", "print", "help", "backend", "len", "range",
+                "summary", "report", "export", "print", "help", "backend", "len", "range",
                 "display", "plot", "input", "warn");
     }
 

@@ -33,6 +33,7 @@ public final class StandardLibrary {
         ClusteringBuiltins.register(b);
         QuantizationBuiltins.register(b);
         MetricBuiltins.register(b);
+        ExportBuiltins.register(b);
         OtherBuiltins.register(b);
         DisplayBuiltins.register(b, display);
         return b.build();

@@ -59,7 +59,8 @@ final class ConvExec extends Exec {
     void forward(boolean training) {
         Nd4j.exec(forwardOp);
         if (act != Activation.LINEAR) {
-            Kernels.biasActivate(fOut, 1, 1, (int) out.length(), null, -1, act);
+            // one row per sample: a softmax normalises over each sample's whole output
+            Kernels.biasActivate(fOut, batch, 1, layer.output().size(), null, -1, act);
         }
     }
 
@@ -75,7 +76,8 @@ final class ConvExec extends Exec {
     @Override
     void backward() {
         if (act != Activation.LINEAR) {
-            Kernels.activationBackward(fb(dOut), fOut, (int) out.length(), 1, act);
+            Kernels.activationBackward(fb(dOut), fOut, (int) out.length(),
+                    layer.output().size(), act);
         }
         Nd4j.exec(backwardOp);
     }

@@ -39,16 +39,35 @@ public final class Evaluator {
      * first) and returns its outputs as computed, a final softmax included, row-major.
      */
     public static float[] predict(Model model, float[] input, int batch) {
+        return run(model, input, batch, true);
+    }
+
+    /**
+     * The model's outputs (logits: a final softmax is left out) for {@code batch} samples laid
+     * out one after another in {@code inputs}, each of the model's input shape (channels
+     * first); {@code batch * classes} values, row by row.
+     */
+    public static float[] logits(Model model, float[] inputs, int batch) {
+        return run(model, inputs, batch, false);
+    }
+
+    private static float[] run(Model model, float[] inputs, int batch, boolean exact) {
         Engine.init();
         int size = model.input().size();
-        if (batch < 1 || input.length != (long) size * batch) {
-            throw new InvalidInputException(model.name() + " takes " + size + " values per sample ("
-                    + model.input() + "); got " + input.length + " values for " + batch + " samples");
+        if (batch < 1 || (long) batch * size != inputs.length) {
+            throw new InvalidInputException(model.name() + " takes samples of " + size
+                    + " values (" + model.input() + "); got " + inputs.length + " values for "
+                    + batch + " samples");
         }
-        Network net = new Network(model, batch, false, 0, true);
-        net.loadRaw(input);
-        net.forward(false);
-        return net.output();
+        Network net = new Network(model, Math.min(EVAL_BATCH, batch), false, 0, exact);
+        float[] out = new float[batch * model.output().size()];
+        for (int from = 0; from < batch; from += net.batch()) {
+            int count = Math.min(net.batch(), batch - from);
+            net.loadSamples(inputs, from, count);
+            net.forward(false);
+            net.copyOutputs(out, from, count);
+        }
+        return out;
     }
 
     /** Median wall time of one forward pass at batch size 1, in milliseconds. */

@@ -108,14 +108,16 @@ final class Network {
         }
     }
 
-    /** Copies {@code batch} samples into the input buffer. */
-    void loadRaw(float[] samples) {
-        fInput.put(0, samples);
+    /** Loads {@code count <= batch} samples from {@code x} starting at sample {@code from}. */
+    void loadSamples(float[] x, int from, int count) {
+        int size = (int) (input.length() / batch);
+        fInput.put(0, x, from * size, count * size);
     }
 
-    /** The output buffer's values (after a forward pass). */
-    float[] output() {
-        return logits.dup('c').data().asFloat();
+    /** Copies the outputs of the first {@code count} rows into {@code dst} at row {@code row}. */
+    void copyOutputs(float[] dst, int row, int count) {
+        int size = (int) (logits.length() / batch);
+        Exec.fb(logits).get(0, dst, row * size, count * size);
     }
 
     /**

@@ -41,6 +41,13 @@ class GradientCheckTest {
     }
 
     @Test
+    void convolutionWithSoftmaxNormalisesEachSample() {
+        check(List.of(new LayerSpec.Conv2D(2, 3, 1, Padding.VALID, Activation.SOFTMAX),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(4, Activation.LINEAR)), Shape.image(1, 5, 5));
+    }
+
+    @Test
     void maxPoolReluBatchNormAndResidual() {
         check(List.of(new LayerSpec.Conv2D(3, 3, 1, Padding.SAME, Activation.LINEAR),
                 new LayerSpec.BatchNorm(1e-3, 0.9),
