@@ -1,27 +1,38 @@
 package mcs.interpreter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mcs.grammar.SourceText;
+import mcs.runtime.Cancellation;
 
 /**
  * A golden script's expectations, read from its comments: {@code # expect: <line>} for each
- * printed line, in order, and at most one {@code # error: <regex>} for the error that ends it.
+ * printed line, in order ({@code # expect~: <regex>} for a line that varies, such as an
+ * accuracy), and at most one {@code # error: <regex>} for the error that ends it.
  */
-record GoldenScript(String text, List<String> expectedLines, Pattern expectedError) {
+record GoldenScript(String text, List<Pattern> expectedLines, Pattern expectedError) {
 
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:(?: (.*))?$");
+    private static final Pattern EXPECT = Pattern.compile("#\\s*expect(~?):(?: (.*))?$");
     private static final Pattern ERROR = Pattern.compile("#\\s*error:\\s*(.*)$");
 
     static GoldenScript parse(String text) {
-        List<String> expected = new ArrayList<>();
+        List<Pattern> expected = new ArrayList<>();
         Pattern error = null;
         for (String line : text.lines().toList()) {
             Matcher e = EXPECT.matcher(line);
             Matcher r = ERROR.matcher(line);
             if (e.find()) {
-                expected.add(e.group(1) == null ? "" : e.group(1));
+                String body = e.group(2) == null ? "" : e.group(2);
+                expected.add(e.group(1).isEmpty() ? Pattern.compile(Pattern.quote(body))
+                        : Pattern.compile(body));
             } else if (r.find()) {
                 if (error != null) {
                     throw new IllegalArgumentException("a golden script expects one error at most");
@@ -30,5 +41,30 @@ record GoldenScript(String text, List<String> expectedLines, Pattern expectedErr
             }
         }
         return new GoldenScript(text, expected, error);
+    }
+
+    /**
+     * Runs {@code file} in a fresh session and checks its printed lines and its error, if
+     * any (the script must then fail with exit code 65).
+     */
+    static void check(Path root, Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        GoldenScript golden = parse(text);
+        CapturingOutput out = new CapturingOutput();
+        Result result = new Session(out).executeScript(
+                new SourceText(root.relativize(file).toString(), text), Cancellation.NEVER);
+        String context = "script " + file.getFileName() + "\n--- printed:\n"
+                + String.join("\n", out.lines) + "\n--- error text:\n" + result.errorText();
+        if (golden.expectedError() == null) {
+            assertThat(result.status()).as(context).isEqualTo(Result.Status.OK);
+        } else {
+            assertThat(result.exitCode()).as(context).isEqualTo(65);
+            assertThat(result.errorText()).as(context).containsPattern(golden.expectedError());
+        }
+        assertThat(out.lines).as(context).hasSameSizeAs(golden.expectedLines());
+        for (int i = 0; i < out.lines.size(); i++) {
+            assertThat(out.lines.get(i)).as(context + "\n--- line " + (i + 1))
+                    .matches(golden.expectedLines().get(i));
+        }
     }
 }

@@ -28,21 +28,16 @@ final class ClusteringBuiltins {
     }
 
     static void register(Builtins.Builder b) {
-        b.add(define("cluster", Group.CLUSTERING, "Weight sharing: each Dense/Conv kernel keeps "
-                        + "at most k distinct values (tfmot cluster_weights).")
+        b.add(define("cluster", Group.CLUSTERING, "Weight sharing: at most k distinct values per "
+                        + "kernel (tfmot cluster_weights).")
                 .param(Param.required("model", Type.MODEL, "the model to cluster"))
-                .param(Param.required("k", Type.INTEGER, "centroids per codebook (16 = 4-bit "
-                        + "indices)").range(Range.closed(2, 65536)))
-                .param(Param.symbol("init", "linear", "where centroids start before k-means: "
-                        + "linear (tfmot's default), random, density or kmeans++",
+                .param(Param.required("k", Type.INTEGER, "centroids per codebook (16: 4-bit)").range(Range.closed(2, 65536)))
+                .param(Param.symbol("init", "linear", "first centroids (tfmot's default)",
                         "linear", "random", "density", "kmeans++"))
-                .param(Param.symbol("per", "tensor", "one codebook per tensor or per output "
-                        + "channel", "tensor", "channel"))
-                .param(Param.symbol("preserve_sparsity", "true", "zeros stay zero and take one "
-                        + "of the k centroids", "true", "false"))
+                .param(Param.symbol("per", "tensor", "codebooks per tensor or channel", "tensor", "channel"))
+                .param(Param.symbol("preserve_sparsity", "true", "zeros stay zero (one of the k)", "true", "false"))
                 .param(skip("cluster"))
-                .param(Param.optional("seed", Type.INTEGER, Num.of(0), "seed for init=random "
-                        + "and kmeans++"))
+                .param(Param.optional("seed", Type.INTEGER, Num.of(0), "for random and kmeans++"))
                 .note("Centroids are refined by exact 1-D k-means on the sorted weights.")
                 .note("A finetune(..) that follows trains the centroids (each gets the summed")
                 .note("gradient of its weights) and keeps every weight's assignment and mask.")
@@ -53,8 +48,7 @@ final class ClusteringBuiltins {
 
     /** The {@code skip} parameter shared by compression builtins. */
     static Param skip(String op) {
-        return Param.optional("skip", Type.LIST, ListValue.of(), "names of layers or tensors "
-                + "to leave as they are, as strings: [\"conv1\"]");
+        return Param.optional("skip", Type.LIST, ListValue.of(), "layers left as they are: [\"conv1\"]");
     }
 
     /** The names in a {@code skip}-like list parameter (strings or symbols). */

@@ -29,8 +29,7 @@ final class QuantizationBuiltins {
     static void register(Builtins.Builder b) {
         b.add(common(define("quantize", Group.QUANTIZATION, "Post-training quantisation, as "
                         + "the TFLite converter and ONNX Runtime's quantiser."))
-                .param(Param.symbol("mode", "weights", "weights only; dynamic; or static: "
-                        + "activations too, calibrated on data", "weights", "dynamic", "static"))
+                .param(Param.symbol("mode", "weights", "static: activations too", "weights", "dynamic", "static"))
                 .note("int8 weights are symmetric per output channel in [-127, 127] (TFLite);")
                 .note("q = saturate(round_half_even(x / scale) + zero_point), as ONNX")
                 .note("QuantizeLinear. A clustered kernel quantises its codebook. mode=static")
@@ -41,9 +40,8 @@ final class QuantizationBuiltins {
                 .note("batch at run time and measured here in float. fp16/bf16 store every")
                 .note("tensor in that format (computation stays fp32 on the CPU).")
                 .returns(Type.MODEL), (a, c) -> quantize(a, c, a.symbol("mode"), "quantize"));
-        b.add(common(define("qat", Group.QUANTIZATION, "Quantisation-aware training: "
-                        + "quantises, so that a finetune(..) that follows trains with fake "
-                        + "quantisation."))
+        b.add(common(define("qat", Group.QUANTIZATION, "Quantises for quantisation-aware training by "
+                        + "a finetune(..) that follows."))
                 .note("Weights are trained as fp32 master weights; the forward pass sees them")
                 .note("on the integer grid (scales refitted every step) and gradients pass")
                 .note("straight through, as tfmot's quantize_model. With calibrate=data the")
@@ -54,17 +52,13 @@ final class QuantizationBuiltins {
 
     private static BuiltinSpec.Builder common(BuiltinSpec.Builder spec) {
         return spec.param(Param.required("model", Type.MODEL, "the model to quantise"))
-                .param(Param.symbol("format", "int8", "the number format",
+                .param(Param.symbol("format", "int8", "number format",
                         "int8", "uint8", "int4", "fp16", "bf16"))
-                .param(Param.symbol("per", "channel", "one scale per output channel or per "
-                        + "tensor", "channel", "tensor"))
-                .param(Param.symbol("symmetric", "auto", "weights symmetric about 0; auto: yes "
-                        + "for int8/int4, no for uint8", "auto", "true", "false"))
-                .param(Param.optional("calibrate", Type.DATASET, "data whose train split "
-                        + "calibrates activation ranges"))
-                .param(Param.optional("samples", Type.INTEGER, Num.of(1000), "calibration "
-                        + "samples").range(Range.closed(1, 10_000_000)))
-                .param(Param.symbol("method", "minmax", "how activation ranges are chosen",
+                .param(Param.symbol("per", "channel", "scales per channel or tensor", "channel", "tensor"))
+                .param(Param.symbol("symmetric", "auto", "weights about 0 (auto: not uint8)", "auto", "true", "false"))
+                .param(Param.optional("calibrate", Type.DATASET, "data to calibrate activations on"))
+                .param(Param.optional("samples", Type.INTEGER, Num.of(1000), "calibration samples").range(Range.closed(1, 10_000_000)))
+                .param(Param.symbol("method", "minmax", "activation ranges by",
                         "minmax", "percentile", "mse", "entropy"))
                 .param(ClusteringBuiltins.skip("quantize"));
     }
