@@ -52,15 +52,17 @@ final class RangeDecoder {
         return node - (1 << bits);
     }
 
+    /** Reads {@code bits} bits written by {@link RangeEncoder#direct}. */
     long direct(int bits) {
         long v = 0;
-        for (int i = 0; i < bits; i++) {
-            range >>>= 1;
-            long b = code >= range ? 1 : 0;
-            if (b == 1) {
-                code -= range;
-            }
-            v = (v << 1) | b;
+        int left = bits;
+        while (left > 0) {
+            int k = Math.min(left, 16);
+            left -= k;
+            range >>>= k;
+            long c = Math.min(code / range, (1L << k) - 1);
+            code -= c * range;
+            v = (v << k) | c;
             normalize();
         }
         return v;

@@ -49,13 +49,17 @@ final class RangeEncoder {
         }
     }
 
-    /** Codes the low {@code bits} bits (at most 32) of {@code value} at probability 1/2 each. */
+    /**
+     * Codes the low {@code bits} bits (at most 63) of {@code value} at probability 1/2 each, up
+     * to 16 bits per step of the coder.
+     */
     void direct(long value, int bits) {
-        for (int i = bits - 1; i >= 0; i--) {
-            range >>>= 1;
-            if (((value >>> i) & 1) != 0) {
-                low += range;
-            }
+        int left = bits;
+        while (left > 0) {
+            int k = Math.min(left, 16);
+            left -= k;
+            range >>>= k;
+            low += ((value >>> left) & ((1L << k) - 1)) * range;
             normalize();
         }
     }

@@ -134,6 +134,15 @@ final class TensorCodec {
      */
     static Tensor decode(byte[] data, int offset, int length, String name, TensorRole role,
                          int[] shape) {
+        try {
+            return decodeChecked(data, offset, length, name, role, shape);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw corrupt(e.getMessage());
+        }
+    }
+
+    private static Tensor decodeChecked(byte[] data, int offset, int length, String name,
+                                        TensorRole role, int[] shape) {
         int n = Math.toIntExact(count(shape));
         RangeDecoder d = new RangeDecoder(data, offset, length);
         int precisionCode = (int) d.direct(2);
