@@ -24,7 +24,7 @@ class BuiltinsTest {
                 "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
                 "finetune", "prune", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
-                "summary", "report", "print", "help", "backend", "len", "range",
+                "summary", "report", "save", "load", "size", "print", "help", "backend", "len", "range",
                 "display", "plot", "input", "warn");
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every {@code *.mcs} under {@code src/test/resources/golden/} in a fresh session and
  * checks its printed lines against its {@code # expect:} comments and its error, if any,
- * against its {@code # error:} regex (the script must then fail with exit code 65).
+ * against its {@code # error:} regex (the script must then fail with exit code 65, or the one
+ * its {@code # exit:} comment gives).
  */
 class GoldenScriptsTest {
 
@@ -44,7 +45,7 @@ class GoldenScriptsTest {
         if (golden.expectedError() == null) {
             assertThat(result.status()).as(context).isEqualTo(Result.Status.OK);
         } else {
-            assertThat(result.exitCode()).as(context).isEqualTo(65);
+            assertThat(result.exitCode()).as(context).isEqualTo(golden.expectedExit());
             assertThat(result.errorText()).as(context).containsPattern(golden.expectedError());
         }
         assertThat(out.lines).as(context).containsExactlyElementsOf(golden.expectedLines());

@@ -30,6 +30,7 @@ public final class StandardLibrary {
         TrainingBuiltins.register(b);
         PruningBuiltins.register(b);
         MetricBuiltins.register(b);
+        FileBuiltins.register(b);
         OtherBuiltins.register(b);
         DisplayBuiltins.register(b, display);
         return b.build();

@@ -72,6 +72,16 @@ public final class McsFile {
         return encode(m).length;
     }
 
+    /**
+     * The bytes {@code t} takes in an {@code .mcz} file (its block and the block's length);
+     * a model's file is the sum over its tensors plus the header and the container.
+     */
+    public static long tensorBytes(Tensor t) {
+        checkFinite(t);
+        int n = TensorCodec.encode(t).length;
+        return n + (32 - Integer.numberOfLeadingZeros(n) + 6) / 7;
+    }
+
     /** The model in {@code data}; {@code label} names the data in errors (e.g. a file name). */
     public static Model decode(byte[] data, String label) {
         Container c = Container.parse(data, label, VERSION);
