@@ -30,6 +30,10 @@ class McsFileSaveTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+        Path fresh = dir.resolve("fresh.mcz");
+        McsFile.save(model, fresh);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
     }
 
     @Test

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Random tensors in every compression state read back bit for bit. */
 class TensorCodecPropertyTest {
 
-    @Property(tries = 400)
+    @Property(tries = 200)
     void everyStateRoundTripsExactly(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 5) int state) {
         Random r = new Random(seed);
@@ -36,7 +36,7 @@ class TensorCodecPropertyTest {
      * Damaged blocks (behind a valid checksum, as a hostile file would have them) decode to
      * some tensor of the right shape or fail with InvalidInputException, nothing else.
      */
-    @Property(tries = 400)
+    @Property(tries = 200)
     void damagedBlocksFailCleanly(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 5) int state) {
         Random r = new Random(seed);
