@@ -10,7 +10,9 @@ import mcs.grammar.Diagnostic;
 public record Result(Status status, List<Diagnostic> diagnostics, String errorText) {
 
     /** How a run ended; IO_ERROR is a file that could not be read or written. */
-    public enum Status { OK, INCOMPLETE, SYNTAX_ERROR, ERROR, IO_ERROR, INTERRUPTED, INTERNAL_ERROR }
+    public enum Status {
+        OK, INCOMPLETE, SYNTAX_ERROR, ERROR, IO_ERROR, INTERRUPTED, INTERNAL_ERROR
+    }
 
     public Result {
         diagnostics = List.copyOf(diagnostics);

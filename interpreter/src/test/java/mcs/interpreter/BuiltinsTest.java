@@ -24,8 +24,8 @@ class BuiltinsTest {
                 "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
                 "finetune", "prune", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
-                "summary", "report", "save", "load", "size", "print", "help", "backend", "len", "range",
-                "display", "plot", "input", "warn");
+                "summary", "report", "save", "load", "size", "print", "help", "backend", "len",
+                "range", "display", "plot", "input", "warn");
     }
 
     @Test

@@ -100,7 +100,8 @@ public final class McsFile {
         List<Tensor> declared = new ArrayList<>(m.tensors());
         if (declared.size() != c.blocks().size()) {
             throw new InvalidInputException(label + ": the layers have " + declared.size()
-                    + " tensors but the file holds " + c.blocks().size() + " (counts inconsistent)");
+                    + " tensors but the file holds " + c.blocks().size()
+                    + " (counts inconsistent)");
         }
         List<Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {

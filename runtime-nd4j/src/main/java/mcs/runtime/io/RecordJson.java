@@ -163,7 +163,8 @@ final class RecordJson {
             return k.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof InvalidInputException || cause instanceof IllegalArgumentException) {
+            if (cause instanceof InvalidInputException
+                    || cause instanceof IllegalArgumentException) {
                 return fail(where, cause.getMessage());
             }
             throw new IllegalStateException("building " + cls.getSimpleName(), cause);
