@@ -1,5 +1,6 @@
 package mcs.interpreter;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import mcs.grammar.SourceSpan;
@@ -220,7 +221,8 @@ final class Calls {
             try {
                 v = applyStage(stage, v, currentLabel, at);
             } catch (UserError e) {
-                throw new UserError("in recipe " + r.name() + ": " + e.getMessage(), at, e.hint());
+                String message = "in recipe " + r.name() + ": " + e.getMessage();
+                throw e.isIo() ? UserError.io(message, at) : new UserError(message, at, e.hint());
             }
             currentLabel = null;
         }
@@ -248,6 +250,8 @@ final class Calls {
             return b.body().call(args, context);
         } catch (InvalidInputException e) {
             throw fromRuntime(b.name(), e, span);
+        } catch (UncheckedIOException e) {
+            throw UserError.io(b.name() + ": " + e.getMessage(), span);
         }
     }
 

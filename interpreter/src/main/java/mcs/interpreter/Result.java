@@ -9,7 +9,10 @@ import mcs.grammar.Diagnostic;
  */
 public record Result(Status status, List<Diagnostic> diagnostics, String errorText) {
 
-    public enum Status { OK, INCOMPLETE, SYNTAX_ERROR, ERROR, INTERRUPTED, INTERNAL_ERROR }
+    /** How a run ended; IO_ERROR is a file that could not be read or written. */
+    public enum Status {
+        OK, INCOMPLETE, SYNTAX_ERROR, ERROR, IO_ERROR, INTERRUPTED, INTERNAL_ERROR
+    }
 
     public Result {
         diagnostics = List.copyOf(diagnostics);
@@ -29,6 +32,7 @@ public record Result(Status status, List<Diagnostic> diagnostics, String errorTe
         return switch (status) {
             case OK -> 0;
             case SYNTAX_ERROR, ERROR, INCOMPLETE -> 65;
+            case IO_ERROR -> 74;
             case INTERRUPTED -> 130;
             case INTERNAL_ERROR -> 70;
         };

@@ -95,6 +95,10 @@ public final class Session {
             interpreter.run(((ParseResult.Parsed) parsed).program());
             return Result.ok();
         } catch (UserError e) {
+            if (e.isIo()) {
+                Diagnostic d = e.diagnostic();
+                return new Result(Result.Status.IO_ERROR, List.of(d), d.render(source));
+            }
             return error(source, e.diagnostic());
         } catch (InvalidInputException e) {
             return error(source, Calls.fromRuntime(null, e, where(interpreter)).diagnostic());

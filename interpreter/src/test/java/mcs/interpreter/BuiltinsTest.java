@@ -21,11 +21,12 @@ class BuiltinsTest {
     @Test
     void providesTheV1Builtins() {
         assertThat(builtins.names()).containsExactly("dataset", "idx", "lenet5", "lenet300", "mlp",
-                "sequential", "load", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
+                "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
-                "finetune", "prune", "cluster", "quantize", "qat", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
-                "summary", "report", "export", "print", "help", "backend", "len", "range",
-                "display", "plot", "input", "warn");
+                "finetune", "prune", "cluster", "quantize", "qat", "accuracy", "evaluate",
+                "params", "nonzeros", "sparsity", "summary", "report", "export", "save", "load",
+                "size", "print", "help", "backend", "len", "range", "display", "plot", "input",
+                "warn");
     }
 
     @Test

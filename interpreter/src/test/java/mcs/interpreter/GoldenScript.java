@@ -16,20 +16,27 @@ import mcs.runtime.Cancellation;
 /**
  * A golden script's expectations, read from its comments: {@code # expect: <line>} for each
  * printed line, in order ({@code # expect~: <regex>} for a line that varies, such as an
- * accuracy), and at most one {@code # error: <regex>} for the error that ends it.
+ * accuracy), at most one {@code # error: <regex>} for the error that ends it, and
+ * {@code # exit: <code>} when that error's exit code is not 65 (74 for I/O).
  */
-record GoldenScript(String text, List<Pattern> expectedLines, Pattern expectedError) {
+record GoldenScript(String text, List<Pattern> expectedLines, Pattern expectedError,
+                    int expectedExit) {
 
     private static final Pattern EXPECT = Pattern.compile("#\\s*expect(~?):(?: (.*))?$");
     private static final Pattern ERROR = Pattern.compile("#\\s*error:\\s*(.*)$");
+    private static final Pattern EXIT = Pattern.compile("#\\s*exit:\\s*(\\d+)\\s*$");
 
     static GoldenScript parse(String text) {
         List<Pattern> expected = new ArrayList<>();
         Pattern error = null;
+        int exit = 65;
         for (String line : text.lines().toList()) {
             Matcher e = EXPECT.matcher(line);
             Matcher r = ERROR.matcher(line);
-            if (e.find()) {
+            Matcher x = EXIT.matcher(line);
+            if (x.find()) {
+                exit = Integer.parseInt(x.group(1));
+            } else if (e.find()) {
                 String body = e.group(2) == null ? "" : e.group(2);
                 expected.add(e.group(1).isEmpty() ? Pattern.compile(Pattern.quote(body))
                         : Pattern.compile(body));
@@ -40,12 +47,12 @@ record GoldenScript(String text, List<Pattern> expectedLines, Pattern expectedEr
                 error = Pattern.compile(r.group(1).strip());
             }
         }
-        return new GoldenScript(text, expected, error);
+        return new GoldenScript(text, expected, error, exit);
     }
 
     /**
      * Runs {@code file} in a fresh session and checks its printed lines and its error, if
-     * any (the script must then fail with exit code 65).
+     * any (the script must then fail with its expected exit code).
      */
     static void check(Path root, Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -58,7 +65,7 @@ record GoldenScript(String text, List<Pattern> expectedLines, Pattern expectedEr
         if (golden.expectedError() == null) {
             assertThat(result.status()).as(context).isEqualTo(Result.Status.OK);
         } else {
-            assertThat(result.exitCode()).as(context).isEqualTo(65);
+            assertThat(result.exitCode()).as(context).isEqualTo(golden.expectedExit());
             assertThat(result.errorText()).as(context).containsPattern(golden.expectedError());
         }
         assertThat(out.lines).as(context).hasSameSizeAs(golden.expectedLines());

@@ -67,7 +67,16 @@ class SlowTrainingTest {
         assertThat(t.rows()).hasSize(2);
         assertThat(t.row(0).get(0).show()).isEqualTo("base");
         assertThat(t.row(1).get(0).show()).isEqualTo("small");
-        assertThat(t.rows().get(0).get(6).text()).isEqualTo("1.00x");
+        long dense = 4 * ((mcs.interpreter.value.ModelValue) session.variables().get("base"))
+                .model().paramCount();
+        for (int row = 0; row < 2; row++) {
+            mcs.runtime.model.Model m = ((mcs.interpreter.value.ModelValue) session.variables()
+                    .get(row == 0 ? "base" : "small")).model();
+            long bytes = mcs.runtime.io.McsFile.size(m);
+            assertThat(((Num) t.row(row).get(5)).value()).isEqualTo(bytes);
+            assertThat(t.rows().get(row).get(6).text()).isEqualTo(String.format(
+                    java.util.Locale.ROOT, "%.2fx", (double) dense / bytes));
+        }
         assertThat(((Num) t.row(1).get(1)).value()).isGreaterThan(0.8);
         assertThat(out.lines.get(1)).startsWith("model  accuracy");
         assertThat(out.lines.get(3)).startsWith("small ").contains("80.00%");

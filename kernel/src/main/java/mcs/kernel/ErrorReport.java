@@ -34,6 +34,7 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
             case SYNTAX_ERROR, INCOMPLETE -> "SyntaxError";
             case INTERRUPTED -> "Interrupted";
             case INTERNAL_ERROR -> "InternalError";
+            case IO_ERROR -> "IOError";
             default -> "Error";
         };
         if (r.status() == Result.Status.INTERRUPTED) {

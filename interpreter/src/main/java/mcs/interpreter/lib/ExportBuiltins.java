@@ -22,7 +22,7 @@ final class ExportBuiltins {
     }
 
     static void register(Builtins.Builder b) {
-        b.add(define("export", Group.MODELS, "Writes the model as an ONNX file (opset 13) "
+        b.add(define("export", Group.FILES, "Writes the model as an ONNX file (opset 13) "
                         + "that ONNX Runtime runs.")
                 .param(Param.required("model", Type.MODEL, "the model to export"))
                 .param(Param.required("path", Type.STRING, "the file to write, ending in .onnx"))

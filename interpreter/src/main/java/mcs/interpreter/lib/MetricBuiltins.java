@@ -45,7 +45,8 @@ final class MetricBuiltins {
                 .param(model("the model")).returns(Type.NUMBER),
                 (a, c) -> Num.of(a.model("model").sparsity()));
         b.add(define("summary", Group.METRICS, "A table of the layers: output shapes, params, "
-                        + "non-zeros.")
+                        + "non-zeros, bytes.")
+                .note("bytes = what the layer's tensors take in the model's .mcz file.")
                 .param(model("the model")).returns(Type.TABLE),
                 (a, c) -> Tables.summary(a.model("model")));
         b.add(define("report", Group.METRICS, "Compares models: accuracy, size, sparsity, "
@@ -55,7 +56,8 @@ final class MetricBuiltins {
                 .note("data defaults to the test split of the data the first model was "
                         + "trained on.")
                 .note("Rows are named after the variables given: report(base, small).")
-                .note("Size is dense fp32 (4 bytes per parameter); ratio = first size / size.")
+                .note("bytes = size of the model's .mcz file (what save writes);")
+                .note("ratio = the first model's dense fp32 bytes (4 per parameter) / bytes.")
                 .returns(Type.TABLE), Tables::report);
     }
 

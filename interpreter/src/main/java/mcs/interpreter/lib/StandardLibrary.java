@@ -26,7 +26,6 @@ public final class StandardLibrary {
         Builtins.Builder b = Builtins.builder();
         DataBuiltins.register(b);
         ModelBuiltins.register(b);
-        ImportBuiltins.register(b);
         LayerBuiltins.register(b);
         TrainingBuiltins.register(b);
         PruningBuiltins.register(b);
@@ -34,6 +33,7 @@ public final class StandardLibrary {
         QuantizationBuiltins.register(b);
         MetricBuiltins.register(b);
         ExportBuiltins.register(b);
+        FileBuiltins.register(b);
         OtherBuiltins.register(b);
         DisplayBuiltins.register(b, display);
         return b.build();

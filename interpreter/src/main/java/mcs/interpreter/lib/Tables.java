@@ -14,18 +14,24 @@ import mcs.interpreter.value.TableValue.Cell;
 import mcs.interpreter.value.TableValue.Column;
 import mcs.interpreter.value.Value;
 import mcs.runtime.model.Layer;
+import mcs.runtime.io.McsFile;
 import mcs.runtime.model.Model;
+import mcs.runtime.model.ParamDecl;
 import mcs.runtime.train.Evaluator;
 
 /** The tables of {@code summary} and {@code report}, and how their numbers are written. */
 final class Tables {
 
+    /** Dense fp32, the size compression ratios are measured against. */
     private static final int BYTES_PER_PARAM = 4;
 
     private Tables() {
     }
 
-    /** One row per layer (residual bodies indented under their block), 0-based like indexing. */
+    /**
+     * One row per layer (residual bodies indented under their block), 0-based like indexing;
+     * bytes are what the layer's tensors take in the model's .mcz file.
+     */
     static TableValue summary(Model m) {
         List<List<Cell>> rows = new ArrayList<>();
         for (int i = 0; i < m.layers().size(); i++) {
@@ -34,11 +40,12 @@ final class Tables {
         List<Column> columns = new ArrayList<>(List.of(new Column("#", true),
                 new Column("layer", false), new Column("description", false),
                 new Column("output", false), new Column("params", true),
-                new Column("non-zeros", true), new Column("weights", false)));
-        boolean compressed = rows.stream().anyMatch(r -> !r.get(6).text().isEmpty());
+                new Column("non-zeros", true), new Column("bytes", true),
+                new Column("weights", false)));
+        boolean compressed = rows.stream().anyMatch(r -> !r.get(7).text().isEmpty());
         if (!compressed) { // the weights column only when some layer is clustered/quantised
-            columns.remove(6);
-            rows.replaceAll(r -> r.subList(0, 6));
+            columns.remove(7);
+            rows.replaceAll(r -> r.subList(0, 7));
         }
         return new TableValue(columns, rows);
     }
@@ -46,9 +53,14 @@ final class Tables {
     private static void addLayer(List<List<Cell>> rows, Model m, Layer layer, String index,
                                  int depth) {
         LayerValue.Placement p = LayerValue.placed(m, layer).placement();
+        long bytes = 0;
+        for (ParamDecl d : layer.params()) {
+            bytes += McsFile.tensorBytes(m.tensor(layer.tensorName(d)));
+        }
         rows.add(List.of(Cell.text(index), Cell.text("  ".repeat(depth) + layer.name()),
                 Cell.text(layer.spec().describe()), Cell.text(layer.output().toString()),
-                count(p.params()), count(p.nonzeros()), Cell.text(weights(m, layer))));
+                count(p.params()), count(p.nonzeros()), count(bytes),
+                Cell.text(weights(m, layer))));
         for (Layer child : layer.children()) {
             addLayer(rows, m, child, "", depth + 1);
         }
@@ -64,7 +76,11 @@ final class Tables {
         return "";
     }
 
-    /** One row per model, evaluated on {@code data=} or the first model's test split. */
+    /**
+     * One row per model, evaluated on {@code data=} or the first model's test split; bytes is
+     * the size of the model's .mcz file and ratio the first model's dense fp32 size (4 bytes
+     * per parameter) over it.
+     */
     static Value report(Args a, CallContext c) {
         List<Args.Bound> models = a.all("models");
         if (models.isEmpty()) {
@@ -72,15 +88,15 @@ final class Tables {
         }
         SplitValue data = reportData(a, c, models.get(0));
         List<List<Cell>> rows = new ArrayList<>();
-        long firstBytes = -1;
+        long dense = -1;
         for (Args.Bound b : models) {
             Model m = ((ModelValue) b.value()).model();
             double accuracy = Evaluator.accuracy(m, data.split(), c.cancel());
             c.cancel().check();
             double latency = Evaluator.latencyMillis(m);
-            long bytes = m.paramCount() * BYTES_PER_PARAM;
-            firstBytes = firstBytes < 0 ? bytes : firstBytes;
-            double ratio = (double) firstBytes / bytes;
+            long bytes = McsFile.size(m);
+            dense = dense < 0 ? m.paramCount() * BYTES_PER_PARAM : dense;
+            double ratio = (double) dense / bytes;
             rows.add(List.of(Cell.text(b.label() != null ? b.label() : m.name()),
                     percent(accuracy), count(m.paramCount()), count(m.nonzeros()),
                     percent(m.sparsity()), count(bytes),

@@ -168,6 +168,13 @@ final class Network {
         }
     }
 
+    /** The class scores of the loaded batch after a forward pass, row by row (a copy). */
+    float[] logits() {
+        float[] out = new float[batch * classes];
+        Exec.fb(logits).get(0, out);
+        return out;
+    }
+
     /** Correct predictions among the first {@code valid} loaded rows (after a forward pass). */
     int correct(int valid) {
         FloatBuffer z = Exec.fb(logits);

@@ -1,0 +1,263 @@
+package mcs.runtime.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import mcs.runtime.InvalidInputException;
+import mcs.runtime.model.Model;
+import mcs.runtime.model.Tensor;
+
+/**
+ * mcs's own compressed model file, {@code .mcz}: the layer graph and history as a small
+ * deflated JSON header ({@link Header}), then every tensor in the smallest exact encoding of its
+ * compression state ({@link TensorCodec}: sparse positions, quantised integers or cluster
+ * indices, entropy-coded), in a checksummed {@link Container}. Loading gives back the same
+ * model bit for bit: values, masks, codebooks, quantisation specs and precisions, so later
+ * fine-tuning keeps them. The encoded length is what mcs reports as a model's size.
+ *
+ * <p>A damaged, truncated or hostile file gives an {@link InvalidInputException} naming the
+ * file and the problem, after checks that bound the memory used ({@link #MAX_PARAMS}); nothing
+ * in a file is executed and no Java serialisation is involved. I/O failures are
+ * {@link UncheckedIOException}s with a message naming the file. Saving writes a temporary file
+ * in the same directory, forces it to disk and renames it over the target atomically.
+ */
+public final class McsFile {
+
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 1;
+    /** The file name extension. */
+    public static final String EXTENSION = ".mcz";
+    /** The most parameters a file may hold (2^27, 512 MB as fp32). */
+    public static final long MAX_PARAMS = 1L << 27;
+    private static final int MAX_HEADER = 1 << 24;
+    private static final long MAX_FILE = 1L << 30;
+
+    private McsFile() {
+    }
+
+    /** The bytes of the {@code .mcz} encoding of {@code m}. */
+    public static byte[] encode(Model m) {
+        byte[] json = Header.of(m).toJson().getBytes(StandardCharsets.UTF_8);
+        List<byte[]> blocks = new ArrayList<>();
+        for (Tensor t : m.tensors()) {
+            checkFinite(t);
+            byte[] block = TensorCodec.encode(t);
+            Tensor back = TensorCodec.decode(block, 0, block.length, t.name(), t.role(),
+                    t.shape());
+            if (!TensorCodec.sameState(t, back)) {
+                throw new IllegalStateException("the encoding of " + t.name()
+                        + " does not read back exactly");
+            }
+            blocks.add(block);
+        }
+        return new Container(VERSION, deflate(json), json.length, blocks).write();
+    }
+
+    /** The size in bytes of the {@code .mcz} file of {@code m}. */
+    public static long size(Model m) {
+        return encode(m).length;
+    }
+
+    /**
+     * The bytes {@code t} takes in an {@code .mcz} file (its block and the block's length);
+     * a model's file is the sum over its tensors plus the header and the container.
+     */
+    public static long tensorBytes(Tensor t) {
+        checkFinite(t);
+        int n = TensorCodec.encode(t).length;
+        return n + (32 - Integer.numberOfLeadingZeros(n) + 6) / 7;
+    }
+
+    /** The model in {@code data}; {@code label} names the data in errors (e.g. a file name). */
+    public static Model decode(byte[] data, String label) {
+        Container c = Container.parse(data, label, VERSION);
+        Header h;
+        Model m;
+        try {
+            h = Header.parse(inflate(c.header(), c.headerLength()), MAX_PARAMS);
+            m = Model.sequential(h.name(), h.input(), h.layers(), 0);
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw new InvalidInputException(label + ": " + e.getMessage(), e);
+        }
+        List<Tensor> declared = new ArrayList<>(m.tensors());
+        if (declared.size() != c.blocks().size()) {
+            throw new InvalidInputException(label + ": the layers have " + declared.size()
+                    + " tensors but the file holds " + c.blocks().size()
+                    + " (counts inconsistent)");
+        }
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            Tensor d = declared.get(i);
+            byte[] b = c.blocks().get(i);
+            try {
+                tensors.add(TensorCodec.decode(b, 0, b.length, d.name(), d.role(), d.shape()));
+            } catch (InvalidInputException | IllegalArgumentException e) {
+                throw new InvalidInputException(label + ": tensor " + d.name() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        Model out = m.withTensors(tensors);
+        for (String step : h.history()) {
+            out = out.withHistory(step);
+        }
+        return h.activations().isEmpty() ? out : out.withActivations(h.activations());
+    }
+
+    /**
+     * Writes {@code m} to {@code file} atomically (a temporary file in the same directory,
+     * forced to disk, then renamed over the target) and returns the bytes written.
+     */
+    public static long save(Model m, Path file) {
+        byte[] data = encode(m);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            readableLikeTarget(tmp, target);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            forceDirectory(dir);
+            return data.length;
+        } catch (IOException e) {
+            throw ioProblem("cannot write", file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is left behind; the target is untouched
+                }
+            }
+        }
+    }
+
+    /**
+     * Temporary files are private (rw-------); the saved file gets the target's permissions,
+     * or rw-r--r-- for a new file, as a plain write would give it.
+     */
+    private static void readableLikeTarget(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
+    /** Makes the rename durable where the platform allows syncing a directory. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every platform can open a directory; the file itself is already on disk
+        }
+    }
+
+    /** The model saved in {@code file}. */
+    public static Model load(Path file) {
+        byte[] data;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE) {
+                throw new InvalidInputException(file + ": " + size + " bytes is too large for "
+                        + "an .mcz file");
+            }
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw ioProblem("cannot read", file, e);
+        }
+        return decode(data, file.toString());
+    }
+
+    private static UncheckedIOException ioProblem(String what, Path file, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else {
+            why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
+        return new UncheckedIOException(what + " " + file + ": " + why, e);
+    }
+
+    private static void checkFinite(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (!Float.isFinite(t.value(i))) {
+                throw new InvalidInputException("cannot save: " + t.name() + " holds "
+                        + t.value(i) + " at position " + i);
+            }
+        }
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            d.setInput(raw);
+            d.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            while (!d.finished()) {
+                out.write(buf, 0, d.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
+    }
+
+    private static String inflate(byte[] packed, int length) {
+        if (length < 0 || length > MAX_HEADER) {
+            throw new InvalidInputException("header of " + length + " bytes is too large");
+        }
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(packed);
+            byte[] out = new byte[length + 1];
+            int n = 0;
+            while (n <= length && !inf.finished()) {
+                int got = inf.inflate(out, n, length + 1 - n);
+                if (got == 0) {
+                    break;
+                }
+                n += got;
+            }
+            if (n != length || !inf.finished()) {
+                throw new InvalidInputException("header is damaged (length inconsistent)");
+            }
+            return new String(out, 0, length, StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new InvalidInputException("header is damaged (" + e.getMessage() + ")");
+        } finally {
+            inf.end();
+        }
+    }
+}
