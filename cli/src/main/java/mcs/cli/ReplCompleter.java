@@ -23,7 +23,8 @@ import org.jline.reader.ParsedLine;
  * Tab completion in the REPL, driven by the builtins' specs and the session's variables (see
  * {@link CompletionContext} for what is completed where): {@code prune(0.8, sch} gives
  * {@code schedule=}, {@code schedule=} gives {@code constant poly}, {@code data.} gives
- * {@code train test ...}, a string gives file names.
+ * {@code train test ...}, a string gives file names. Nothing is appended to a completed word
+ * (no space), so {@code lenet3<Tab>} gives {@code lenet300} ready for {@code ()}.
  */
 final class ReplCompleter implements Completer {
 
@@ -124,6 +125,6 @@ final class ReplCompleter implements Completer {
     }
 
     private static Candidate word(String value) {
-        return new Candidate(value, value, null, null, null, null, true);
+        return new Candidate(value, value, null, null, null, null, false);
     }
 }

@@ -10,8 +10,8 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * Colours the line being typed: keywords bold blue, builtin names cyan, numbers magenta,
- * strings green, comments grey, REPL commands and {@code %java} magics bold. Java snippets are
- * left uncoloured after their magic. Works from {@link ReplScanner}'s tokens, so half-typed
+ * strings green, comments grey, REPL commands and {@code %java} magics bold. Names after a dot
+ * are members, not builtins; Java snippets are left uncoloured after their magic. Works from {@link ReplScanner}'s tokens, so half-typed
  * text colours as well as finished text.
  */
 final class ReplHighlighter implements Highlighter {
@@ -58,8 +58,13 @@ final class ReplHighlighter implements Highlighter {
 
     private AttributedString code(String text) {
         AttributedStringBuilder out = new AttributedStringBuilder();
+        ReplScanner.Token previous = null;
         for (ReplScanner.Token t : ReplScanner.scan(text)) {
-            AttributedStyle style = style(t);
+            boolean member = previous != null && previous.is(".");
+            AttributedStyle style = member ? null : style(t);
+            if (t.kind() != ReplScanner.Kind.SPACE && t.kind() != ReplScanner.Kind.COMMENT) {
+                previous = t;
+            }
             if (style == null) {
                 out.append(t.text());
             } else {
