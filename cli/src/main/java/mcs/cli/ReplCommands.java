@@ -47,7 +47,7 @@ final class ReplCommands {
               Ctrl-D     leave
             """;
 
-    private static final int SHOWN = 60;
+    private static final int SHOWN = 72;
 
     private final Repl repl;
     private final ConsoleOutput output;
