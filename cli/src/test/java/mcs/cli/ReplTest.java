@@ -52,6 +52,17 @@ class ReplTest {
     }
 
     @Test
+    void aPlotIsSavedAsPngAndItsPathPrinted() throws Exception {
+        ReplTranscript t = type("plot(summary(lenet300()), x=\"layer\", y=\"params\", kind=bar)\n");
+        assertThat(t.err()).doesNotContain("error");
+        Path png = Path.of(t.out().strip());
+        assertThat(png.toString()).endsWith(".png");
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.delete(png);
+    }
+
+    @Test
     void anIncompleteEntryContinuesOnTheNextLine() {
         ReplTranscript t = type("x = [1,\n2]\nm = lenet300() |\n  prune(0.5)\nx\nm.sparsity > 0\n");
         assertThat(t.out()).startsWith("[1, 2]\n");
