@@ -83,12 +83,8 @@ public final class Main {
         };
     }
 
+    /** The REPL; ND4J starts with the first statement that needs it, not before the prompt. */
     private static int repl(PrintStream out, PrintStream err) {
-        ConsoleOutput startup = new ConsoleOutput(out, err,
-                new ProgressLine(err, false, System::nanoTime, () -> 0));
-        if (!startEngine(startup)) {
-            return ConsoleOutput.INTERNAL_ERROR;
-        }
         try {
             return Repl.start(out, err);
         } catch (IOException e) {

@@ -23,7 +23,8 @@ final class Usage {
               mcs scripts/quickstart.mcs
               mcs -e 'print(params(lenet5()))'
               echo 'summary(lenet300())' | mcs
-              mcs                       # the REPL: :help, :quit or Ctrl-D to leave
+              mcs                       # the REPL: Tab completes, :help lists commands
+                                        # and keys, :quit or Ctrl-D leaves
 
             Ctrl-C stops the running statement (training stops within a second); in a
             script a second Ctrl-C exits at once.
@@ -33,7 +34,8 @@ final class Usage {
 
             environment: MCS_DATA (datasets), MCS_HISTORY (REPL history, default
                          ~/.mcs_history); for ./mcs: MCS_HEAP, MCS_OFFHEAP (JVM heap and
-                         ND4J off-heap limits, default 6g), OMP_NUM_THREADS
+                         ND4J off-heap limits, default 6g), OMP_NUM_THREADS,
+                         MCS_CDS=0 (no start-up class archive)
             """;
 
     private Usage() {

@@ -70,4 +70,31 @@ class ReplParserTest {
         line = parser.parse("x = (", 5, ParseContext.COMPLETE);
         assertThat(line.word()).isEmpty();
     }
+
+    @Test
+    void aJavaBlockGoesOnUntilABlankLineOrPercentPercent() {
+        for (String entry : new String[] {"%%java", "%%java\nint a = 1;", "%%java\n\tfoo();"}) {
+            assertThatThrownBy(() -> accept(entry)).as(entry).isInstanceOf(EOFError.class);
+        }
+        for (String entry : new String[] {"%%java\nint a = 1;\n", "%%java\nint a = 1;\n%%",
+                "%java int a = (", "%java"}) {
+            assertThat(accept(entry).line()).as(entry).isEqualTo(entry);
+        }
+        assertThat(ReplParser.withoutBlockEnd("%%java\nint a = 1;\n%%")).isEqualTo(
+                "%%java\nint a = 1;");
+        assertThat(ReplParser.withoutBlockEnd("%%java\nint a = 1;\n")).isEqualTo(
+                "%%java\nint a = 1;");
+        assertThat(ReplParser.withoutBlockEnd("x = \"%%\"")).isEqualTo("x = \"%%\"");
+    }
+
+    @Test
+    void insideAStringTheWordIsThePathTyped() {
+        ParsedLine line = parser.parse("save(m, \"out/le", 15, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("out/le");
+        assertThat(line.wordCursor()).isEqualTo(6);
+        line = parser.parse(":load scripts/q", 15, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("scripts/q");
+        line = parser.parse("cluster(m, init=kmeans+", 23, ParseContext.COMPLETE);
+        assertThat(line.word()).isEqualTo("kmeans+");
+    }
 }

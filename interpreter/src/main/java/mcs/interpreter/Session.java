@@ -70,6 +70,28 @@ public final class Session {
         return Collections.unmodifiableMap(variables);
     }
 
+    /**
+     * The variables as they are now, to {@link #restore} later: the REPL takes one before each
+     * line and puts it back when the line is interrupted, so an interrupted line changes
+     * nothing (values are immutable, so a copy of the bindings is enough).
+     */
+    public Map<String, Value> snapshot() {
+        return Map.copyOf(variables);
+    }
+
+    /** Makes the variables exactly those of {@code snapshot}, in the order they were defined. */
+    public void restore(Map<String, Value> snapshot) {
+        Map<String, Value> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : variables.entrySet()) {
+            if (snapshot.containsKey(e.getKey())) {
+                kept.put(e.getKey(), snapshot.get(e.getKey()));
+            }
+        }
+        snapshot.forEach(kept::putIfAbsent);
+        variables.clear();
+        variables.putAll(kept);
+    }
+
     public Builtins builtins() {
         return builtins;
     }

@@ -79,6 +79,20 @@ class SessionTest {
     }
 
     @Test
+    void aSnapshotPutsBackEveryBindingAsItWas() {
+        run("a = 1\nb = 2");
+        var before = session.snapshot();
+        Cancellation afterFirstPrint = () -> !out.lines.isEmpty();
+        Result r = session.execute(new SourceText("<cell>", "a = 10\nc = 3\nprint(a)\nb = 20"),
+                afterFirstPrint);
+        assertThat(r.status()).isEqualTo(Result.Status.INTERRUPTED);
+        assertThat(session.variables()).containsKey("c").containsEntry("a", Num.of(10));
+        session.restore(before);
+        assertThat(session.variables()).containsExactly(
+                java.util.Map.entry("a", Num.of(1)), java.util.Map.entry("b", Num.of(2)));
+    }
+
+    @Test
     void interruptionInsideALoop() {
         Cancellation afterTwo = () -> out.lines.size() >= 2;
         Result r = session.execute(new SourceText("<cell>", "for i in range(10) { print(i) }"),
