@@ -63,9 +63,9 @@ public final class Pruning {
             if (nm.fits(t.shape())) {
                 pruned.add(t.withMask(nm.mask(t.values(), t.shape())));
             } else if (selection.named(l)) {
-                throw new InvalidInputException(l.name() + " has " + inputs(t) + " inputs, not a "
-                        + "multiple of " + nm.m() + ", so it cannot be pruned " + nm.n() + ":"
-                        + nm.m());
+                throw new InvalidInputException(l.name() + "'s input dimension (" + inputs(t)
+                        + ") is not a multiple of " + nm.m() + ", so it cannot be pruned "
+                        + nm.n() + ":" + nm.m());
             } else {
                 unfit.add(l.name());
             }

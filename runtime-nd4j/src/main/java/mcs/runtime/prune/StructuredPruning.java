@@ -99,6 +99,12 @@ public final class StructuredPruning {
             }
             inKeep.put(cut.consumer().name(), Slices.expand(keep, cut.block()));
         }
+        if (Selection.candidates(model, g.kinds()).isEmpty()) {
+            throw new InvalidInputException(model.name() + " has no " + g.kinds().label()
+                    + " layer to lose " + g.removes + (g == Granularity.NEURON
+                    ? "; granularity=filter removes conv filters"
+                    : "; granularity=neuron removes dense units"));
+        }
         if (outKeep.isEmpty()) {
             throw new InvalidInputException("no " + g.kinds().label() + " layer selected can lose "
                     + g.removes + (left.isEmpty() ? "" : ": " + String.join("; ", left)));

@@ -116,7 +116,7 @@ class NmSparsityTest {
         assertThatThrownBy(() -> Pruning.pruneNm(base, new NmSparsity(2, 4),
                 new Selection(List.of("conv1"), List.of())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("conv1 has 1 inputs, not a multiple of 4");
+                .hasMessageContaining("conv1's input dimension (1) is not a multiple of 4");
     }
 
     @Test

@@ -223,7 +223,7 @@ class StructuredPruningTest {
                 Norm.L1, Selection.ALL)).hasMessageContaining("[0, 1)");
         assertThatThrownBy(() -> StructuredPruning.prune(ReferenceModels.lenet300(0), 0.5,
                 Granularity.FILTER, Norm.L1, Selection.ALL))
-                .hasMessageContaining("no conv layer selected can lose filters");
+                .hasMessageContaining("lenet300 has no conv layer to lose filters; granularity=neuron");
     }
 
     private static float[] pick(float[] v, int[] idx) {
