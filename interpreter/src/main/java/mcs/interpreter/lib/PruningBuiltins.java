@@ -50,48 +50,53 @@ final class PruningBuiltins {
         b.add(define("prune", Group.PRUNING, "Magnitude-prunes Dense and Conv kernels (tfmot "
                         + "prune_low_magnitude).")
                 .param(Param.required("model", Type.MODEL, "the model to prune"))
-                .param(Param.optional("sparsity", Type.NUMBER, "fraction of each kernel set to "
-                        + "zero (80% = 0.8), or of filters/units/channels removed; not with nm").range(Range.closedOpen(0, 1))
+                .param(Param.optional("sparsity", Type.NUMBER, "fraction pruned (80% = 0.8)")
+                        .range(Range.closedOpen(0, 1))
                         .shownDefault("none"))
-                .param(Param.symbol("schedule", "constant", "tfmot's ConstantSparsity or "
-                        + "PolynomialDecay", "constant", "poly"))
+                .param(Param.symbol("schedule", "constant", "ConstantSparsity or PolynomialDecay",
+                        "constant", "poly"))
                 .param(Param.optional("begin", Type.INTEGER, Num.of(0),
-                        "fine-tuning step where pruning starts").range(Range.atLeast(0)))
-                .param(Param.optional("end", Type.INTEGER, Num.of(-1), "step where it ends; -1: "
-                        + "the last step").range(Range.atLeast(-1)))
+                        "step where pruning starts").range(Range.atLeast(0)))
+                .param(Param.optional("end", Type.INTEGER, Num.of(-1),
+                        "step where it ends; -1: the last").range(Range.atLeast(-1)))
                 .param(Param.optional("frequency", Type.INTEGER, Num.of(100),
                         "steps between mask updates").range(Range.atLeast(1)))
                 .param(Param.optional("power", Type.NUMBER, Num.of(3),
                         "exponent of the poly schedule").range(Range.above(0)))
                 .param(Param.optional("initial", Type.NUMBER, Num.of(0),
-                        "sparsity the poly schedule starts from").range(Range.closedOpen(0, 1)))
-                .param(Param.symbol("scope", "layer", "one threshold per kernel, or one over "
-                        + "all chosen kernels", "layer", "global"))
-                .param(Param.symbol("granularity", "weight", "what is pruned: weights, N:M "
-                        + "groups, or whole channels/filters/neurons", "weight", "nm", "channel",
+                        "poly schedule's starting sparsity").range(Range.closedOpen(0, 1)))
+                .param(Param.symbol("scope", "layer", "one threshold per kernel or for all",
+                        "layer", "global"))
+                .param(Param.symbol("granularity", "weight", "weights, N:M groups or structures",
+                        "weight", "nm", "channel",
                         "filter", "neuron"))
-                .param(Param.optional("nm", Type.INTEGER_LIST, "[N, M]: keep N of every M "
-                        + "weights (implies granularity=nm)").shownDefault("[2, 4]"))
+                .param(Param.optional("nm", Type.INTEGER_LIST, "[N, M]: keep N of every M weights")
+                        .shownDefault("[2, 4]"))
                 .param(Param.symbol("norm", "l1", "ranks filters/neurons/channels", "l1", "l2"))
-                .param(Param.optional("layers", Type.LIST, "only these layers (\"conv1\") or "
-                        + "tensors (\"conv1.kernel\")").shownDefault("all"))
-                .param(Param.optional("skip", Type.LIST, "leave these layers or tensors as "
-                        + "they are").shownDefault("none"))
+                .param(Param.optional("layers", Type.LIST, "only these layers (or tensors)")
+                        .shownDefault("all"))
+                .param(Param.optional("skip", Type.LIST, "these layers (or tensors) stay")
+                        .shownDefault("none"))
+                .note("sparsity: of each kernel's weights, or of each layer's")
+                .note("  filters/units/channels.")
+                .note("layers/skip name layers (\"conv1\") or their kernels (\"conv1.kernel\").")
                 .note("weight: the result is pruned one-shot to the target sparsity. A")
                 .note("  finetune(..) that follows starts from the unpruned weights and ramps")
                 .note("  the masks along the schedule, ending at the target sparsity.")
                 .note("  scope=global keeps the top max(round(N (1 - s)), 1) of all N chosen")
                 .note("  weights, along the schedule too (tfmot prunes each layer on its own).")
-                .note("nm: in every M consecutive weights along the input dimension (dense")
-                .note("  rows, conv input channels) the N largest stay (2:4 as on NVIDIA sparse")
-                .note("  tensor cores), set once and kept while fine-tuning, so no schedule")
-                .note("  (tfmot's sparsity_m_by_n recomputes them along its schedule).")
-                .note("  Layers whose inputs are not a multiple of M are left as they are.")
+                .note("nm (nm=[N, M] implies it; default [2, 4]): in every M consecutive")
+                .note("  weights along the input dimension (dense rows, conv input channels)")
+                .note("  the N largest stay, as on NVIDIA's 2:4 sparse tensor cores; set once")
+                .note("  and kept while fine-tuning, so no sparsity or schedule (tfmot's")
+                .note("  sparsity_m_by_n recomputes them along its schedule). Layers whose")
+                .note("  inputs are not a multiple of M are left as they are.")
                 .note("filter / neuron / channel: the weakest fraction (by norm) of conv")
                 .note("  filters, dense units or conv input channels is REMOVED: layers shrink,")
                 .note("  so params, bytes and latency drop (tfmot has no such pruning). The")
                 .note("  output layer, the last layer of a residual body, layers feeding a")
-                .note("  residual block and the input channels of the first conv are kept.")
+                .note("  residual block and the input channels of the first conv are kept. No")
+                .note("  schedule: finetune(..) afterwards.")
                 .returns(Type.MODEL), PruningBuiltins::prune);
         b.add(define("drop_layer", Group.PRUNING, "Removes a whole layer whose output has its "
                         + "input's shape.")

@@ -46,7 +46,8 @@ public final class Pruning {
         String where = (scope == PruningPlan.Scope.GLOBAL ? ", global" : "")
                 + describe(selection);
         return model.withTensors(pruned)
-                .withPlan(new PruningPlan(schedule, List.copyOf(unpruned.keySet()), unpruned, scope))
+                .withPlan(new PruningPlan(schedule, List.copyOf(unpruned.keySet()), unpruned,
+                        scope))
                 .withHistory("prune " + schedule.describe() + where);
     }
 

@@ -28,7 +28,8 @@ public record Selection(List<String> layers, List<String> skip) {
 
         boolean accepts(LayerSpec spec) {
             return switch (this) {
-                case WEIGHTED -> spec instanceof LayerSpec.Dense || spec instanceof LayerSpec.Conv2D;
+                case WEIGHTED -> spec instanceof LayerSpec.Dense
+                        || spec instanceof LayerSpec.Conv2D;
                 case CONV -> spec instanceof LayerSpec.Conv2D;
                 case DENSE -> spec instanceof LayerSpec.Dense;
             };

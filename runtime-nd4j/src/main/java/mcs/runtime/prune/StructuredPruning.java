@@ -113,7 +113,8 @@ public final class StructuredPruning {
         for (Tensor t : model.tensors()) {
             tensors.add(slice(t, outKeep, inKeep));
         }
-        String label = g.name().toLowerCase(Locale.ROOT) + " " + norm.name().toLowerCase(Locale.ROOT);
+        String label = g.name().toLowerCase(Locale.ROOT) + " "
+                + norm.name().toLowerCase(Locale.ROOT);
         return model.rebuilt(specs(model.layers(), outKeep), tensors)
                 .withHistory(String.format(Locale.ROOT, "prune %s %s%s%s", label,
                         Schedules.fmt(fraction), Pruning.describe(selection),

@@ -109,7 +109,8 @@ class GlobalPruningTest {
     void skipAndLayersChooseKernelsByLayerOrTensorName() {
         Model base = ReferenceModels.lenet300(2);
         Model m = Pruning.prune(base, new ConstantSparsity(0.5, 0, -1, 100),
-                PruningPlan.Scope.LAYER, new Selection(List.of(), List.of("dense1", "dense3.kernel")));
+                PruningPlan.Scope.LAYER,
+                new Selection(List.of(), List.of("dense1", "dense3.kernel")));
         assertThat(m.tensor("dense1.kernel").hasMask()).isFalse();
         assertThat(m.tensor("dense3.kernel").hasMask()).isFalse();
         assertThat(sparsity(m.tensor("dense2.kernel"))).isEqualTo(0.5);

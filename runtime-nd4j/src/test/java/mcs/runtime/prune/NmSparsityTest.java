@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** N:M masks against a brute-force reference, and N:M pruning of models. */
 class NmSparsityTest {
 
-    /** Brute force on a Dense kernel [in, out]: per column, per group of m rows, sort and keep n. */
+    /** Brute force on a Dense kernel [in, out]: per column, per group of m rows, keep n. */
     private static boolean[] referenceDense(float[] w, int in, int out, int n, int m) {
         boolean[] mask = new boolean[w.length];
         for (int j = 0; j < out; j++) {

@@ -101,7 +101,8 @@ class StructuredPruningTest {
         Model small = StructuredPruning.prune(base, 0.5, Granularity.FILTER, Norm.L1,
                 Selection.ALL);
         assertThat(small.paramCount()).isEqualTo(
-                3 * 2 * 9 + 3 + 4 * 3 + 4 * 3 * 9 + 4 + 4 * 4 + 4 * 16 * 12 + 12 + 4 * 12 + 12 * 5 + 5);
+                3 * 2 * 9 + 3 + 4 * 3 + 4 * 3 * 9 + 4 + 4 * 4 + 4 * 16 * 12 + 12 + 4 * 12
+                        + 12 * 5 + 5);
         assertThat(small.specs().get(0)).isEqualTo(
                 new LayerSpec.Conv2D(3, 3, 1, Padding.VALID, Activation.RELU));
         assertThat(small.tensor("batchnorm1.moving_mean").values()).containsExactly(
@@ -223,7 +224,8 @@ class StructuredPruningTest {
                 Norm.L1, Selection.ALL)).hasMessageContaining("[0, 1)");
         assertThatThrownBy(() -> StructuredPruning.prune(ReferenceModels.lenet300(0), 0.5,
                 Granularity.FILTER, Norm.L1, Selection.ALL))
-                .hasMessageContaining("lenet300 has no conv layer to lose filters; granularity=neuron");
+                .hasMessageContaining("lenet300 has no conv layer to lose filters; "
+                        + "granularity=neuron");
     }
 
     private static float[] pick(float[] v, int[] idx) {
