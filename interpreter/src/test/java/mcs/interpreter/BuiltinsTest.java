@@ -23,10 +23,10 @@ class BuiltinsTest {
         assertThat(builtins.names()).containsExactly("dataset", "idx", "lenet5", "lenet300", "mlp",
                 "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
-                "finetune", "prune", "cluster", "quantize", "qat", "accuracy", "evaluate",
-                "params", "nonzeros", "sparsity", "summary", "report", "export", "save", "load",
-                "size", "print", "help", "backend", "len", "range", "display", "plot", "input",
-                "warn");
+                "finetune", "prune", "drop_layer", "cluster", "quantize", "qat", "accuracy",
+                "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "export",
+                "save", "load", "size", "print", "help", "backend", "len", "range", "display",
+                "plot", "input", "warn");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package mcs.runtime.prune;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mcs.runtime.model.PruningPlan;
 
 /**
  * Per-tensor magnitude pruning: keeps the {@code max(round(n (1 - s)), 1)} weights of largest
@@ -43,6 +46,37 @@ public final class MagnitudePruner {
             }
         }
         return mask;
+    }
+
+    /**
+     * Masks for several tensors at {@code sparsity}: per tensor ({@code LAYER}), or with one
+     * threshold over their union ({@code GLOBAL}: the top {@code max(round(N (1 - s)), 1)} of
+     * all {@code N} weights, ties kept in the order of the map, then of positions).
+     */
+    public static Map<String, boolean[]> masks(Map<String, float[]> weights, double sparsity,
+                                               PruningPlan.Scope scope) {
+        Map<String, boolean[]> out = new LinkedHashMap<>();
+        if (scope == PruningPlan.Scope.LAYER) {
+            weights.forEach((name, w) -> out.put(name, mask(w, sparsity)));
+            return out;
+        }
+        int total = 0;
+        for (float[] w : weights.values()) {
+            total += w.length;
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] w : weights.values()) {
+            System.arraycopy(w, 0, all, at, w.length);
+            at += w.length;
+        }
+        boolean[] union = mask(all, sparsity);
+        at = 0;
+        for (Map.Entry<String, float[]> e : weights.entrySet()) {
+            out.put(e.getKey(), Arrays.copyOfRange(union, at, at + e.getValue().length));
+            at += e.getValue().length;
+        }
+        return out;
     }
 
     /** Index of the first element greater than {@code v} in a sorted array. */

@@ -1,8 +1,10 @@
 package mcs.runtime.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import mcs.runtime.Cancellation;
 import mcs.runtime.Engine;
@@ -12,7 +14,7 @@ import mcs.runtime.data.Split;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.PruningPlan;
 import mcs.runtime.model.Tensor;
-import mcs.runtime.prune.MagnitudePruner;
+import mcs.runtime.prune.Pruning;
 
 /** Trains a model on a dataset's train split and returns the trained copy. */
 public final class Trainer {
@@ -83,10 +85,13 @@ public final class Trainer {
         }
     }
 
+    /** Recomputes the plan's masks from the current weights (per tensor or one global top-k). */
     private static void updateMasks(ParamStore store, PruningPlan plan, double sparsity) {
+        Map<String, float[]> current = new LinkedHashMap<>();
         for (String name : plan.tensors()) {
-            store.setMask(name, MagnitudePruner.mask(store.current(name), sparsity));
+            current.put(name, store.current(name));
         }
+        Pruning.masks(plan, current, sparsity).forEach(store::setMask);
     }
 
     private static Model result(Model original, Model start, Network net, Dataset data,

@@ -1,5 +1,6 @@
 package mcs.runtime.train;
 
+import java.util.Random;
 import mcs.runtime.Engine;
 import mcs.runtime.data.Split;
 import mcs.runtime.model.Model;
@@ -17,5 +18,20 @@ public final class Outputs {
         net.loadRange(split, 0, count);
         net.forward(false);
         return net.logits();
+    }
+
+    /** The logits for {@code batch} samples laid out row-major in {@code x}. */
+    public static float[] of(Model model, float[] x, int batch) {
+        return Evaluator.logits(model, x, batch);
+    }
+
+    /** Inputs of the model's shape drawn from a seeded Gaussian. */
+    public static float[] randomInputs(Model model, int batch, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[batch * model.input().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
     }
 }
