@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jupyter nbconvert --to notebook --execute} runs the example notebook
- * (notebooks/mcs-tour.ipynb: train, prune, report, plot) without errors, and the executed
- * notebook holds the report as an HTML table and the accuracy-vs-size plot as a PNG.
+ * (notebooks/mcs-tour.ipynb: train, prune, cluster, quantise, save, report, plot) without errors,
+ * and the executed notebook holds the report as an HTML table and the accuracy-vs-size plot as a
+ * PNG.
  */
 class NotebookTest {
 
@@ -32,10 +33,11 @@ class NotebookTest {
     @Test
     void executesTheTourWithTablesAndAPlot(@TempDir Path home) throws Exception {
         Path out = home.resolve("out");
+        Path notebook = Files.copy(NOTEBOOK, home.resolve("mcs-tour.ipynb")); // runs in home
         Jupyter.Run run = new Jupyter(home).python(home, 15, "-m", "nbconvert", "--to",
                 "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + Jupyter.KERNEL,
                 "--ExecutePreprocessor.timeout=900", "--output-dir", out.toString(),
-                "--output", "executed", NOTEBOOK.toString());
+                "--output", "executed", notebook.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
         JsonObject nb = JsonParser.parseString(Files.readString(out.resolve("executed.ipynb"),
                 StandardCharsets.UTF_8)).getAsJsonObject();
@@ -43,7 +45,10 @@ class NotebookTest {
         assertThat(outputs).noneMatch(o -> o.get("output_type").getAsString().equals("error"));
         assertThat(outputs).anyMatch(o -> data(o, "text/html").contains("<table")
                 && data(o, "text/html").contains("accuracy")
-                && data(o, "text/plain").contains("tiny"));
+                && data(o, "text/plain").contains("tiny")
+                && data(o, "text/plain").contains("deep"));
+        assertThat(outputs).anyMatch(o -> text(o).contains("saved lenet300-deep.mcz: "));
+        assertThat(home.resolve("lenet300-deep.mcz")).isNotEmptyFile();
         assertThat(outputs).anyMatch(o -> data(o, "image/png").startsWith("iVBORw0KGgo"));
         assertThat(outputs).anyMatch(o -> data(o, "text/plain").contains("train epoch 1/1"));
     }
@@ -57,6 +62,20 @@ class NotebookTest {
             }
         }
         return all;
+    }
+
+    /** A stream output's text. */
+    private static String text(JsonObject output) {
+        JsonElement e = output.get("text");
+        if (e == null) {
+            return "";
+        }
+        if (e.isJsonArray()) {
+            StringBuilder s = new StringBuilder();
+            e.getAsJsonArray().forEach(part -> s.append(part.getAsString()));
+            return s.toString();
+        }
+        return e.getAsString();
     }
 
     /** An output's data for a mime type (nbformat may split it into a list of lines). */
