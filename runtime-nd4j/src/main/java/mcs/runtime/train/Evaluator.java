@@ -34,6 +34,15 @@ public final class Evaluator {
         return (double) correct / split.size();
     }
 
+    /**
+     * Logits {@code [count, classes]} of {@code count} samples laid out one after the other in
+     * {@code inputs}, from a forward pass in inference mode (for many calls, use a
+     * {@link Predictor}).
+     */
+    public static float[] logits(Model model, float[] inputs, int count) {
+        return new Predictor(model, count).logits(inputs, count);
+    }
+
     /** Median wall time of one forward pass at batch size 1, in milliseconds. */
     public static double latencyMillis(Model model) {
         Engine.init();

@@ -93,6 +93,32 @@ final class Network {
         }
     }
 
+    /** Loads {@code count <= batch} samples given as raw values (no labels). */
+    void loadInputs(float[] x, int count) {
+        fInput.put(0, x, 0, count * (int) (input.length() / batch));
+    }
+
+    /** A copy of the logits of the first {@code count} rows, after a forward pass. */
+    float[] logits(int count) {
+        float[] z = new float[count * classes];
+        Exec.fb(logits).get(0, z);
+        return z;
+    }
+
+    /**
+     * Adds an extra loss term's gradient into the logits' gradient (after
+     * {@link #lossAndGradient()}) for samples {@code order[from..from+batch)}; returns its sum.
+     */
+    double addLossTerm(LossTerm term, int[] order, int from) {
+        float[] z = logits(batch);
+        float[] d = new float[z.length];
+        FloatBuffer dz = Exec.fb(dLogits);
+        dz.get(0, d);
+        double loss = term.addTo(order, from, z, d, batch, classes);
+        dz.put(0, d);
+        return loss;
+    }
+
     void forward(boolean training) {
         for (Exec e : layers) {
             e.forward(training);
