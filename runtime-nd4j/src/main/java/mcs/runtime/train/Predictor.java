@@ -1,5 +1,6 @@
 package mcs.runtime.train;
 
+import mcs.runtime.Cancellation;
 import mcs.runtime.Engine;
 import mcs.runtime.data.Split;
 import mcs.runtime.model.Model;
@@ -48,10 +49,11 @@ public final class Predictor {
     }
 
     /** Logits of every sample of the split, in order, {@code [split.size(), classes]}. */
-    public float[] logits(Split split) {
+    public float[] logits(Split split, Cancellation cancel) {
         Network.requireInputShape(model, split);
         float[] out = new float[split.size() * net.classes()];
         for (int from = 0; from < split.size(); from += net.batch()) {
+            cancel.check();
             int count = Math.min(net.batch(), split.size() - from);
             net.loadRange(split, from, count);
             net.forward(false);
