@@ -23,7 +23,8 @@ class BuiltinsTest {
         assertThat(builtins.names()).containsExactly("dataset", "idx", "lenet5", "lenet300", "mlp",
                 "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
-                "finetune", "prune", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
+                "finetune", "prune", "fold_bn", "lowrank", "precision", "distill", "sensitivity",
+                "subset", "accuracy", "evaluate", "params", "nonzeros", "sparsity",
                 "summary", "report", "print", "help", "backend", "len", "range",
                 "display", "plot", "input", "warn");
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The headings builtins are listed under in {@code help()}. */
 public enum Group {
-    DATA, MODELS, LAYERS, TRAINING, PRUNING, METRICS, OTHER;
+    DATA, MODELS, LAYERS, TRAINING, PRUNING, TRANSFORMS, METRICS, OTHER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

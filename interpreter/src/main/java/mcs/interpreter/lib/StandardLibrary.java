@@ -29,6 +29,7 @@ public final class StandardLibrary {
         LayerBuiltins.register(b);
         TrainingBuiltins.register(b);
         PruningBuiltins.register(b);
+        MethodBuiltins.register(b);
         MetricBuiltins.register(b);
         OtherBuiltins.register(b);
         DisplayBuiltins.register(b, display);
