@@ -27,7 +27,7 @@ class MethodScriptsTest {
         Path file = Path.of("../scripts", script);
         long t0 = System.nanoTime();
         MainTest.Run r = MainTest.mcs(file.toString());
-        System.out.printf("%s: %.1f s%n", script, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%s: %.1f s%n%s", script, (System.nanoTime() - t0) / 1e9, r.out());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> printed = r.out().lines().toList();
         List<String[]> expected = new ArrayList<>();
