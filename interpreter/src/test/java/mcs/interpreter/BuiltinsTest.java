@@ -23,7 +23,8 @@ class BuiltinsTest {
         assertThat(builtins.names()).containsExactly("dataset", "idx", "lenet5", "lenet300", "mlp",
                 "sequential", "conv", "dense", "maxpool", "avgpool", "flatten", "batchnorm",
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
-                "finetune", "prune", "drop_layer", "cluster", "quantize", "qat", "accuracy",
+                "finetune", "prune", "drop_layer", "cluster", "quantize", "qat", "fold_bn",
+                "lowrank", "precision", "distill", "sensitivity", "subset", "accuracy",
                 "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "export",
                 "save", "load", "size", "print", "help", "backend", "len", "range", "display",
                 "plot", "input", "warn");

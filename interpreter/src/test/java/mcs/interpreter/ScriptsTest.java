@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("slow")
 class ScriptsTest {
 
-    private static final Set<String> OWN_TESTS = Set.of("quickstart.mcs", "deep_compression.mcs");
+    private static final Set<String> OWN_TESTS = Set.of("quickstart.mcs", "deep_compression.mcs",
+            "distillation.mcs", "lowrank.mcs", "mixed_precision.mcs");
 
     @TestFactory
     Stream<DynamicTest> exampleScripts() throws IOException {

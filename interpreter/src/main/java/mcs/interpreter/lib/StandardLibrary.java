@@ -31,6 +31,7 @@ public final class StandardLibrary {
         PruningBuiltins.register(b);
         ClusteringBuiltins.register(b);
         QuantizationBuiltins.register(b);
+        MethodBuiltins.register(b);
         MetricBuiltins.register(b);
         ExportBuiltins.register(b);
         FileBuiltins.register(b);

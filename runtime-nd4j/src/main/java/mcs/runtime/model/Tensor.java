@@ -65,6 +65,11 @@ public final class Tensor {
         return name;
     }
 
+    /** The same tensor, compression state included, under another name (layers renamed). */
+    public Tensor renamed(String newName) {
+        return new Tensor(newName, role, shape, values, mask, clusters, quant, precision);
+    }
+
     public TensorRole role() {
         return role;
     }

@@ -120,6 +120,27 @@ final class Network {
         Exec.fb(logits).get(0, dst, row * size, count * size);
     }
 
+    /** A copy of the logits of the first {@code count} rows, after a forward pass. */
+    float[] logits(int count) {
+        float[] z = new float[count * classes];
+        Exec.fb(logits).get(0, z);
+        return z;
+    }
+
+    /**
+     * Adds an extra loss term's gradient into the logits' gradient (after
+     * {@link #lossAndGradient()}) for samples {@code order[from..from+batch)}; returns its sum.
+     */
+    double addLossTerm(LossTerm term, int[] order, int from) {
+        float[] z = logits(batch);
+        float[] d = new float[z.length];
+        FloatBuffer dz = Exec.fb(dLogits);
+        dz.get(0, d);
+        double loss = term.addTo(order, from, z, d, batch, classes);
+        dz.put(0, d);
+        return loss;
+    }
+
     /**
      * Runs the layers on the loaded batch. With activation quantisation every quantised tensor
      * is put on its integer grid, so the result is what an integer runtime computes (the

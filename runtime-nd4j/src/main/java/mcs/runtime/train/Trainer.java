@@ -33,6 +33,15 @@ public final class Trainer {
      */
     public static Model fit(Model model, Dataset data, TrainConfig config, String task,
                             ProgressListener progress, Cancellation cancel) {
+        return fit(model, data, config, task, progress, cancel, null);
+    }
+
+    /**
+     * As {@link #fit(Model, Dataset, TrainConfig, String, ProgressListener, Cancellation)}, with
+     * {@code extra} (or null) added to the cross-entropy loss of every batch, e.g. distillation.
+     */
+    public static Model fit(Model model, Dataset data, TrainConfig config, String task,
+                            ProgressListener progress, Cancellation cancel, LossTerm extra) {
         Engine.init();
         Split split = data.train();
         checkFits(model, split);
@@ -64,6 +73,9 @@ public final class Trainer {
                 net.store.toGrid();
                 net.forward(true);
                 double[] lc = net.lossAndGradient();
+                if (extra != null) {
+                    lc[0] += net.addLossTerm(extra, order, s * batch);
+                }
                 net.backward();
                 net.store.toMasters();
                 net.store.maskGradients();
