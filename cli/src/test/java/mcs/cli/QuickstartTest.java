@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command, in-process: LeNet-5 trained on the real Fashion-MNIST, pruned to
- * 80% with a polynomial schedule while fine-tuning, and the comparison table.
+ * 80% with a polynomial schedule while fine-tuning, clustered and quantised to int8, and the
+ * comparison table, whose bytes are those of the compressed file.
  */
 @Tag("slow")
 class QuickstartTest {
@@ -33,6 +34,8 @@ class QuickstartTest {
         assertThat(pruned).as("pruned accuracy").isGreaterThanOrEqualTo(dense - 0.01);
         assertThat(out).containsPattern("(?m)^\\s*base\\b.*431,080")
                 .containsPattern("(?m)^\\s*small\\b.*431,080");
+        double ratio = number(out, "(?m)^\\s*small\\b.* ([0-9.]+)x ");
+        assertThat(ratio).as("dense fp32 bytes over the compressed file's").isGreaterThan(10);
         // progress went to stderr, one plain line per epoch (not a terminal here)
         assertThat(r.err()).contains("train epoch 5/5").contains("finetune epoch 2/2");
     }

@@ -22,7 +22,7 @@ class InspectorTest {
     @Test
     void showsABuiltinsHelpFromItsSpec() {
         String help = at("prune", 5);
-        assertThat(help).startsWith("prune(model, sparsity, schedule=constant")
+        assertThat(help).startsWith("prune(model, sparsity=none, schedule=constant")
                 .contains("tfmot's ConstantSparsity or PolynomialDecay");
         assertThat(at("x = prune(m, 0.5)", 6)).isEqualTo(help);
     }
