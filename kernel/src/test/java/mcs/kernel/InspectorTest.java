@@ -23,7 +23,7 @@ class InspectorTest {
     void showsABuiltinsHelpFromItsSpec() {
         String help = at("prune", 5);
         assertThat(help).startsWith("prune(model, sparsity=none, schedule=constant")
-                .contains("tfmot's ConstantSparsity or PolynomialDecay");
+                .contains("ConstantSparsity or PolynomialDecay");
         assertThat(at("x = prune(m, 0.5)", 6)).isEqualTo(help);
     }
 
