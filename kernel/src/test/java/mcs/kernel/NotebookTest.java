@@ -66,22 +66,17 @@ class NotebookTest {
 
     /** A stream output's text. */
     private static String text(JsonObject output) {
-        JsonElement e = output.get("text");
-        if (e == null) {
-            return "";
-        }
-        if (e.isJsonArray()) {
-            StringBuilder s = new StringBuilder();
-            e.getAsJsonArray().forEach(part -> s.append(part.getAsString()));
-            return s.toString();
-        }
-        return e.getAsString();
+        return joined(output.get("text"));
     }
 
-    /** An output's data for a mime type (nbformat may split it into a list of lines). */
+    /** An output's data for a mime type. */
     private static String data(JsonObject output, String mime) {
         JsonObject data = output.getAsJsonObject("data");
-        JsonElement e = data == null ? null : data.get(mime);
+        return joined(data == null ? null : data.get(mime));
+    }
+
+    /** A string nbformat may have split into a list of lines, joined again ("" if absent). */
+    private static String joined(JsonElement e) {
         if (e == null) {
             return "";
         }

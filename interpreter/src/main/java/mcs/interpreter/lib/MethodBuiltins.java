@@ -32,7 +32,6 @@ import mcs.runtime.model.Precision;
 import mcs.runtime.transform.BatchNormFolding;
 import mcs.runtime.transform.LowRank;
 import mcs.runtime.transform.MixedPrecision;
-import mcs.runtime.train.Optimizer;
 import mcs.runtime.train.TrainConfig;
 
 /**
@@ -91,7 +90,7 @@ final class MethodBuiltins {
     }
 
     private static void registerDistill(Builtins.Builder b) {
-        b.add(define("distill", Group.TRAINING, "Trains a student to match a teacher's softened "
+        b.add(TrainingBuiltins.settings(define("distill", Group.TRAINING, "Trains a student to match a teacher's softened "
                         + "outputs (knowledge distillation).")
                 .param(Param.required("student", Type.MODEL, "the model to train"))
                 .param(Param.required("teacher", Type.MODEL, "the trained model to learn from"))
@@ -99,15 +98,7 @@ final class MethodBuiltins {
                 .param(Param.optional("temperature", Type.NUMBER, Num.of(4), "T: softens both "
                         + "softmaxes").range(new Range(0.0, false, 1000.0, true)))
                 .param(Param.optional("alpha", Type.NUMBER, Num.of(0.9), "weight of the "
-                        + "distillation term").range(Range.closed(0, 1000)))
-                .param(Param.optional("epochs", Type.INTEGER, Num.of(1), "passes over the data")
-                        .range(Range.closed(1, 100_000)))
-                .param(Param.optional("batch", Type.INTEGER, Num.of(128), "samples per step")
-                        .range(Range.closed(1, 65536)))
-                .param(Param.optional("lr", Type.NUMBER, Num.of(1e-3), "learning rate")
-                        .range(new Range(0.0, false, 10.0, false)))
-                .param(Param.symbol("optimizer", "adam", "adam or sgd", "adam", "sgd"))
-                .param(Param.optional("seed", Type.INTEGER, Num.of(0), "seed for the data order"))
+                        + "distillation term").range(Range.closed(0, 1000))))
                 .note("loss = CE(y, s) + alpha T^2 KL(softmax(t/T) || softmax(s/T)); s, t: "
                         + "student and teacher logits.")
                 .note("The teacher runs in inference mode.")
@@ -186,9 +177,7 @@ final class MethodBuiltins {
     }
 
     private static Value distill(Args a, CallContext c) {
-        TrainConfig config = new TrainConfig(a.integer("epochs"), a.integer("batch"),
-                a.num("lr"), Optimizer.valueOf(a.symbol("optimizer").toUpperCase(Locale.ROOT)),
-                a.longValue("seed"));
+        TrainConfig config = TrainingBuiltins.config(a);
         DistillationLoss loss = new DistillationLoss(a.num("temperature"), a.num("alpha"));
         return new ModelValue(Distillation.distill(a.model("student"), a.model("teacher"),
                 a.dataset("data").dataset(), config, loss, c.progress(), c.cancel()));

@@ -35,10 +35,14 @@ final class TrainingBuiltins {
     }
 
     private static BuiltinSpec.Builder spec(String name, String doc, String modelDoc) {
-        return define(name, Group.TRAINING, doc)
+        return settings(define(name, Group.TRAINING, doc)
                 .param(Param.required("model", Type.MODEL, modelDoc))
-                .param(data())
-                .param(Param.optional("epochs", Type.INTEGER, Num.of(1), "passes over the data")
+                .param(data()));
+    }
+
+    /** The training settings shared by every builtin that trains: epochs, batch, lr, ... */
+    static BuiltinSpec.Builder settings(BuiltinSpec.Builder spec) {
+        return spec.param(Param.optional("epochs", Type.INTEGER, Num.of(1), "passes over the data")
                         .range(Range.closed(1, 100_000)))
                 .param(Param.optional("batch", Type.INTEGER, Num.of(128), "samples per step")
                         .range(Range.closed(1, 65536)))
@@ -50,6 +54,13 @@ final class TrainingBuiltins {
                         + "(and dropout)"));
     }
 
+    /** The settings given to {@link #settings} as a training configuration. */
+    static TrainConfig config(Args a) {
+        return new TrainConfig(a.integer("epochs"), a.integer("batch"), a.num("lr"),
+                Optimizer.valueOf(a.symbol("optimizer").toUpperCase(Locale.ROOT)),
+                a.longValue("seed"));
+    }
+
     private static Param data() {
         return Param.required("data", Type.DATASET, "the dataset; its train split is used")
                 .hint("pass the dataset itself (e.g. fmnist, not fmnist.train): training uses "
@@ -57,10 +68,7 @@ final class TrainingBuiltins {
     }
 
     private static Value fit(Args a, CallContext c, String task) {
-        TrainConfig config = new TrainConfig(a.integer("epochs"), a.integer("batch"),
-                a.num("lr"), Optimizer.valueOf(a.symbol("optimizer").toUpperCase(Locale.ROOT)),
-                a.longValue("seed"));
-        return new ModelValue(Trainer.fit(a.model("model"), a.dataset("data").dataset(), config,
+        return new ModelValue(Trainer.fit(a.model("model"), a.dataset("data").dataset(), config(a),
                 task, c.progress(), c.cancel()));
     }
 }
