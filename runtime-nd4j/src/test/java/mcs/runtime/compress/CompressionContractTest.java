@@ -39,12 +39,12 @@ class CompressionContractTest {
         float[] before = PRUNED.tensor("dense1.kernel").values();
         Model a = WeightClustering.cluster(PRUNED, clusters(16, true));
         Model b = WeightClustering.cluster(PRUNED, clusters(16, true));
-        assertThat(PRUNED.tensor("dense1.kernel").values()).containsExactly(before);
+        assertThat(PRUNED.tensor("dense1.kernel").values()).isEqualTo(before);
         assertThat(PRUNED.tensor("dense1.kernel").clusters()).isNull();
         for (Tensor t : a.tensors()) {
-            assertThat(t.values()).containsExactly(b.tensor(t.name()).values());
+            assertThat(t.values()).isEqualTo(b.tensor(t.name()).values());
             if (t.role() == TensorRole.KERNEL) {
-                assertThat(t.mask()).containsExactly(PRUNED.tensor(t.name()).mask());
+                assertThat(t.mask()).isEqualTo(PRUNED.tensor(t.name()).mask());
                 assertThat(t.clusters().books()).hasSize(t.shape()[t.shape().length == 2 ? 1 : 0]);
             }
         }
@@ -63,9 +63,9 @@ class CompressionContractTest {
         assertThat(conv1.quant().channels()).isEqualTo(20);
         for (String name : new String[] {"conv2.kernel", "dense1.kernel", "dense2.kernel"}) {
             Tensor t = q.tensor(name);
-            assertThat(t.mask()).containsExactly(PRUNED.tensor(name).mask());
+            assertThat(t.mask()).isEqualTo(PRUNED.tensor(name).mask());
             assertThat(t.clusters().books().get(0).indices())
-                    .containsExactly(clustered.tensor(name).clusters().books().get(0).indices());
+                    .isEqualTo(clustered.tensor(name).clusters().books().get(0).indices());
             assertThat(t.quant().perChannel()).isFalse();
             float s = t.quant().scale(0);
             for (float c : t.clusters().books().get(0).centroids()) {
@@ -82,7 +82,7 @@ class CompressionContractTest {
                 Cancellation.NEVER);
         assertThat(h.tensor("dense1.bias").precision()).isEqualTo(Precision.BF16);
         assertThat(h.tensor("dense2.kernel").precision()).isEqualTo(Precision.FP32);
-        assertThat(h.tensor("conv1.kernel").mask()).containsExactly(PRUNED.tensor("conv1.kernel").mask());
+        assertThat(h.tensor("conv1.kernel").mask()).isEqualTo(PRUNED.tensor("conv1.kernel").mask());
     }
 
     @Test
