@@ -17,6 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 abstract class Exec {
 
+    /** Convolutions with at most this many input channels run as im2col + gemm. */
+    static final int IM2COL_MAX_CHANNELS = 4;
+
     final Layer layer;
     final int batch;
     final INDArray in;
@@ -69,6 +72,14 @@ abstract class Exec {
         return last && a == Activation.SOFTMAX ? Activation.LINEAR : a;
     }
 
+    /**
+     * Whether a convolution runs as im2col + gemm rather than ND4J's conv2d ops: for few input
+     * channels (a first layer on images), where oneDNN's backward is several times slower.
+     */
+    static boolean im2col(Layer layer, Activation act) {
+        return act != Activation.SOFTMAX && layer.input().channels() <= IM2COL_MAX_CHANNELS;
+    }
+
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
                        boolean last, Random random) {
         LayerSpec spec = layer.spec();
@@ -76,8 +87,11 @@ abstract class Exec {
             return new DenseExec(layer, d, in, batch, ps, needInputGrad,
                     effective(d.activation(), last));
         } else if (spec instanceof LayerSpec.Conv2D c) {
-            return new ConvExec(layer, c, in, batch, ps, needInputGrad,
-                    effective(c.activation(), last));
+            Activation act = effective(c.activation(), last);
+            if (im2col(layer, act)) {
+                return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            }
+            return new ConvExec(layer, c, in, batch, ps, needInputGrad, act);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad);
         } else if (spec instanceof LayerSpec.Flatten) {

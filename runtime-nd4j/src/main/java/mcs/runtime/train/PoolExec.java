@@ -41,9 +41,14 @@ final class PoolExec extends Exec {
 
     @Override
     void forward(boolean training) {
+        Kernels.parallel(planes, this::forwardPlanes);
+    }
+
+    /** Pools the planes {@code [from, to)} (a plane is one channel of one sample). */
+    private void forwardPlanes(int from, int to) {
         float inv = 1f / (size * size);
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
+        int o = from * ho * wo;
+        for (int p = from; p < to; p++) {
             int base = p * h * w;
             for (int y = 0; y < ho; y++) {
                 for (int x = 0; x < wo; x++, o++) {
@@ -83,19 +88,24 @@ final class PoolExec extends Exec {
             return;
         }
         FloatBuffer d = fb(dOut), di = fb(dIn);
-        int n = planes * h * w;
-        for (int i = 0; i < n; i++) {
+        Kernels.parallel(planes, (from, to) -> backwardPlanes(d, di, from, to));
+    }
+
+    /** The input gradient of the planes {@code [from, to)}: windows never cross planes. */
+    private void backwardPlanes(FloatBuffer d, FloatBuffer di, int from, int to) {
+        for (int i = from * h * w; i < to * h * w; i++) {
             di.put(i, 0f);
         }
+        int perPlane = ho * wo;
         if (max) {
-            for (int o = 0; o < winner.length; o++) {
+            for (int o = from * perPlane; o < to * perPlane; o++) {
                 di.put(winner[o], di.get(winner[o]) + d.get(o));
             }
             return;
         }
         float inv = 1f / (size * size);
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
+        int o = from * perPlane;
+        for (int p = from; p < to; p++) {
             int base = p * h * w;
             for (int y = 0; y < ho; y++) {
                 for (int x = 0; x < wo; x++, o++) {
