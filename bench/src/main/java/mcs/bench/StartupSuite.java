@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Start-up, each the median of three fresh JVMs with the launcher's settings: to the REPL's
- * first prompt (the REPL runs in a pseudo-terminal made by util-linux's {@code script}, as
- * for a person), and to the first ND4J operation's result.
+ * first prompt (the REPL runs in a 120x40 pseudo-terminal made by util-linux's {@code script},
+ * as for a person), and to the first ND4J operation's result. A JVM that has not got there in
+ * a minute is stopped and the suite fails.
  */
 final class StartupSuite implements Suite {
 
@@ -23,6 +24,7 @@ final class StartupSuite implements Suite {
             "-Dorg.bytedeco.javacpp.logger=slf4j", "--add-opens", "java.base/java.nio=ALL-UNNAMED");
     private static final String PROMPT = "mcs> ";
     private static final int RUNS = 3;
+    private static final long TIMEOUT_MILLIS = 60_000;
 
     @Override
     public String name() {
@@ -43,7 +45,8 @@ final class StartupSuite implements Suite {
             return;
         }
         report.accept(median("startup.repl-prompt", () -> secondsUntil(
-                List.of("script", "-qfec", shellQuoted(javaCommand("mcs.cli.Main")), "/dev/null"),
+                List.of("script", "-qfec", "stty cols 120 rows 40; exec "
+                        + shellQuoted(javaCommand("mcs.cli.Main")), "/dev/null"),
                 PROMPT, true)));
     }
 
@@ -76,6 +79,16 @@ final class StartupSuite implements Suite {
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TIMEOUT_MILLIS);
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                // the process ended in time
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             if (!waitFor(p.getInputStream(), marker)) {
                 throw new IOException(String.join(" ", command) + " never printed '" + marker
@@ -91,6 +104,7 @@ final class StartupSuite implements Suite {
             p.waitFor(20, TimeUnit.SECONDS);
             return seconds;
         } finally {
+            watchdog.interrupt();
             p.destroyForcibly();
         }
     }

@@ -51,13 +51,14 @@ public final class GlobalMagnitude {
             Chunk ch = chunks.get(c);
             float[] w = tensors.get(ch.tensor());
             boolean[] m = masks[ch.tensor()];
-            long tie = sel.tiesBefore[c];
             for (int i = ch.from(); i < ch.to(); i++) {
-                int k = Float.floatToRawIntBits(w[i]) & 0x7fffffff;
-                if (k > key) {
+                m[i] = (Float.floatToRawIntBits(w[i]) & 0x7fffffff) > key; // no branch
+            }
+            long tie = sel.tiesBefore[c], end = c + 1 < chunks.size() ? sel.tiesBefore[c + 1]
+                    : sel.tiesTotal;
+            for (int i = ch.from(); i < ch.to() && tie < end && tie < ties; i++) {
+                if ((Float.floatToRawIntBits(w[i]) & 0x7fffffff) == key) {
                     m[i] = true;
-                } else if (k == key) {
-                    m[i] = tie < ties;
                     tie++;
                 }
             }
@@ -79,7 +80,7 @@ public final class GlobalMagnitude {
         return Math.min(n, (long) Math.max(Math.rint(n * (1 - sparsity)), 1));
     }
 
-    private record Selection(Threshold threshold, long[] tiesBefore) { }
+    private record Selection(Threshold threshold, long[] tiesBefore, long tiesTotal) { }
 
     private static Selection select(List<float[]> tensors, List<Chunk> chunks, long keep) {
         long n = total(tensors);
@@ -122,7 +123,8 @@ public final class GlobalMagnitude {
                 ties += candidates[pos] == key ? 1 : 0;
             }
         }
-        return new Selection(new Threshold(Float.intBitsToFloat(key), above, keep), tiesBefore);
+        return new Selection(new Threshold(Float.intBitsToFloat(key), above, keep), tiesBefore,
+                ties);
     }
 
     private static int[] topHistogram(List<float[]> tensors, Chunk ch) {
