@@ -66,8 +66,8 @@ public record EngineFacts(String backend, String blas, boolean onednn, String om
                 : String.join(" ", cpuFeatures)));
         l.add("java:       " + java);
         l.add("heap:       " + mib(maxHeap) + " max (-Xmx)");
-        l.add("off-heap:   " + mib(maxOffHeap) + " max for ND4J (-Dorg.bytedeco.javacpp.maxbytes), "
-                + mib(maxPhysical) + " max process (-Dorg.bytedeco.javacpp.maxphysicalbytes)");
+        l.add("off-heap:   " + mib(maxOffHeap) + " max for ND4J (javacpp maxbytes), "
+                + mib(maxPhysical) + " max process (maxphysicalbytes)");
         l.add("gpu:        " + gpu);
         return l;
     }
