@@ -3,12 +3,13 @@ package mcs.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 import mcs.grammar.SourceText;
 import mcs.runtime.Engine;
 
 /**
  * {@code mcs FILE.mcs}, {@code mcs -e CODE}, {@code mcs} (the REPL, or a script on stdin),
- * {@code mcs --help}, {@code mcs --version}. Exit codes: 0 ok, 64 usage, 65 error in the script,
+ * {@code mcs --help}, {@code mcs --version}, {@code mcs bench}, {@code mcs doctor}. Exit codes: 0 ok, 64 usage, 65 error in the script,
  * 70 internal error, 74 cannot read the script, 130 interrupted.
  */
 public final class Main {
@@ -32,6 +33,16 @@ public final class Main {
         if (args.length > 0 && args[0].equals("kernel")) {
             Logging.configure(false);
             return mcs.kernel.KernelCommand.run(args, out, err);
+        }
+        if (args.length > 0 && (args[0].equals("bench") || args[0].equals("doctor"))) {
+            Logging.configure(false);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            return args[0].equals("bench") ? mcs.bench.Bench.run(rest, out, err)
+                    : Doctor.run(out, err);
+        }
+        Integer relaunched = BackendRelaunch.ifNeeded(args, err);
+        if (relaunched != null) {
+            return relaunched;
         }
         CommandLine command;
         try {

@@ -7,6 +7,8 @@ final class Usage {
             usage: mcs [options] [FILE.mcs [args...]]
                    mcs [options] -e CODE [args...]
                    mcs kernel install [--user] [--prefix P]   (the Jupyter kernel)
+                   mcs bench [train|infer|compression|startup|memory]... [--compare-pytorch]
+                   mcs doctor                                 (backend, threads, memory, GPU)
 
             Runs an mcs script, code given with -e, or, with neither, the interactive REPL.
             When standard input is not a terminal, mcs runs the script read from it.
@@ -35,7 +37,8 @@ final class Usage {
             environment: MCS_DATA (datasets), MCS_HISTORY (REPL history, default
                          ~/.mcs_history); for ./mcs: MCS_HEAP, MCS_OFFHEAP (JVM heap and
                          ND4J off-heap limits, default 6g), OMP_NUM_THREADS,
-                         MCS_CDS=0 (no start-up class archive)
+                         MCS_CDS=0 (no start-up class archive),
+                         MCS_BACKEND=cpu|cuda|auto (default auto; cuda needs a -Pcuda build)
             """;
 
     private Usage() {

@@ -40,7 +40,7 @@ final class OtherBuiltins {
                 .param(Param.optional("topic", Type.ANY, "a function or recipe"))
                 .returns(Type.NOTHING), OtherBuiltins::help);
         b.add(define("backend", Group.OTHER, "Describes the numeric backend: BLAS, oneDNN, "
-                        + "threads.")
+                        + "threads, CPU, GPU.")
                 .returns(Type.STRING), (a, c) -> new Str(Engine.describe()));
         b.add(define("len", Group.OTHER, "Length of a list, table (rows) or string.")
                 .param(Param.required("x", Type.ANY, "a list, table or string"))

@@ -1,5 +1,6 @@
 package mcs.runtime.prune;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,21 +61,10 @@ public final class MagnitudePruner {
             weights.forEach((name, w) -> out.put(name, mask(w, sparsity)));
             return out;
         }
-        int total = 0;
-        for (float[] w : weights.values()) {
-            total += w.length;
-        }
-        float[] all = new float[total];
-        int at = 0;
-        for (float[] w : weights.values()) {
-            System.arraycopy(w, 0, all, at, w.length);
-            at += w.length;
-        }
-        boolean[] union = mask(all, sparsity);
-        at = 0;
-        for (Map.Entry<String, float[]> e : weights.entrySet()) {
-            out.put(e.getKey(), Arrays.copyOfRange(union, at, at + e.getValue().length));
-            at += e.getValue().length;
+        boolean[][] union = GlobalMagnitude.masks(new ArrayList<>(weights.values()), sparsity);
+        int t = 0;
+        for (String name : weights.keySet()) {
+            out.put(name, union[t++]);
         }
         return out;
     }

@@ -72,12 +72,17 @@ public final class Evaluator {
 
     /** Median wall time of one forward pass at batch size 1, in milliseconds. */
     public static double latencyMillis(Model model) {
+        return latencyMillis(model, 1);
+    }
+
+    /** Median wall time of one forward pass over {@code batch} samples, in milliseconds. */
+    public static double latencyMillis(Model model, int batch) {
         Engine.init();
-        Network net = new Network(model, 1, false, 0);
-        for (int i = 0; i < 30; i++) {
+        Network net = new Network(model, batch, false, 0);
+        int runs = batch == 1 ? 101 : 31;
+        for (int i = 0; i < runs / 3; i++) {
             net.forward(false);
         }
-        int runs = 101;
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Shape;
+import mcs.runtime.model.Window;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * output from {@link #dOut} and writes parameter gradients and (if wanted) {@link #dIn}.
  */
 abstract class Exec {
+
+    /** Convolutions with at most this many input channels run as im2col + gemm. */
+    static final int IM2COL_MAX_CHANNELS = 4;
 
     final Layer layer;
     final int batch;
@@ -78,6 +82,17 @@ abstract class Exec {
                 ? Activation.LINEAR : a;
     }
 
+    /**
+     * Whether a convolution runs as im2col + gemm rather than ND4J's conv2d ops: for few input
+     * channels (a first layer on images), where oneDNN's backward is several times slower.
+     */
+    static boolean im2col(LayerSpec.Conv2D c, Layer layer, Activation act) {
+        Window win = c.window();
+        return act != Activation.SOFTMAX && act != Activation.LOG_SOFTMAX
+                && win.kernelH() == win.kernelW() && win.strideH() == win.strideW()
+                && layer.input().channels() <= IM2COL_MAX_CHANNELS;
+    }
+
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
                        boolean last, Random random) {
         LayerSpec spec = layer.spec();
@@ -86,8 +101,13 @@ abstract class Exec {
                     effective(d.activation(), last));
         } else if (spec instanceof LayerSpec.Conv2D c) {
             Activation act = effective(c.activation(), last);
-            return ConvExec.fits(c, layer) ? new ConvExec(layer, c, in, batch, ps, needInputGrad, act)
-                    : new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            if (!ConvExec.fits(c, layer)) {
+                return new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            }
+            if (im2col(c, layer, act)) {
+                return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            }
+            return new ConvExec(layer, c, in, batch, ps, needInputGrad, act);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad);
         } else if (spec instanceof LayerSpec.Flatten || spec instanceof LayerSpec.Reshape) {

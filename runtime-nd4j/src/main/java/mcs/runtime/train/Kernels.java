@@ -1,6 +1,9 @@
 package mcs.runtime.train;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import mcs.runtime.Engine;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Activation;
 
@@ -10,7 +13,56 @@ import mcs.runtime.model.Activation;
  */
 final class Kernels {
 
+    private static final int THREADS = Math.max(1, Math.min(Engine.threads(),
+            Runtime.getRuntime().availableProcessors()));
+
     private Kernels() {
+    }
+
+    /** Work on the index range {@code [from, to)}. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code work} over {@code [0, n)} split in as many contiguous parts as ND4J has
+     * threads, one part on the calling thread and the others on the common fork-join pool.
+     */
+    static void parallel(int n, Range work) {
+        int parts = Math.min(THREADS, n);
+        if (parts <= 1) {
+            work.run(0, n);
+            return;
+        }
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
+        for (int i = 1; i < parts; i++) {
+            int from = (int) ((long) n * i / parts), to = (int) ((long) n * (i + 1) / parts);
+            tasks[i - 1] = ForkJoinPool.commonPool().submit(() -> work.run(from, to));
+        }
+        work.run(0, (int) ((long) n / parts));
+        for (ForkJoinTask<?> t : tasks) {
+            t.join();
+        }
+    }
+
+    /**
+     * The gradient at an activation's input from the gradient {@code d} at its output and the
+     * output {@code y}, for the element-wise activations.
+     */
+    static float derivative(float d, float y, Activation act) {
+        return switch (act) {
+            case RELU -> y > 0f ? d : 0f;
+            case TANH -> d * (1f - y * y);
+            case SIGMOID -> d * y * (1f - y);
+            case LINEAR -> d;
+            case RELU6 -> y > 0f && y < 6f ? d : 0f;
+            case HARD_SIGMOID -> y > 0f && y < 1f ? d * 0.2f : 0f;
+            case HARD_SWISH -> throw new InvalidInputException(
+                    "training is not supported through hard_swish activations yet");
+            case SOFTMAX, LOG_SOFTMAX -> throw new IllegalArgumentException(act.label()
+                    + " is not element-wise");
+        };
     }
 
     /**

@@ -54,8 +54,13 @@ final class PoolExec extends Exec {
 
     @Override
     void forward(boolean training) {
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
+        Kernels.parallel(planes, this::forwardPlanes);
+    }
+
+    /** Pools the planes {@code [from, to)} (a plane is one channel of one sample). */
+    private void forwardPlanes(int from, int to) {
+        int o = from * ho * wo;
+        for (int p = from; p < to; p++) {
             int base = p * h * w;
             for (int oy = 0; oy < ho; oy++) {
                 int y0 = Math.max(0, oy * sh - pt), y1 = Math.min(h, oy * sh - pt + kh);
@@ -95,18 +100,23 @@ final class PoolExec extends Exec {
             return;
         }
         FloatBuffer d = fb(dOut), di = fb(dIn);
-        int n = planes * h * w;
-        for (int i = 0; i < n; i++) {
+        Kernels.parallel(planes, (from, to) -> backwardPlanes(d, di, from, to));
+    }
+
+    /** The input gradient of the planes {@code [from, to)}: windows never cross planes. */
+    private void backwardPlanes(FloatBuffer d, FloatBuffer di, int from, int to) {
+        for (int i = from * h * w; i < to * h * w; i++) {
             di.put(i, 0f);
         }
+        int perPlane = ho * wo;
         if (max) {
-            for (int o = 0; o < winner.length; o++) {
+            for (int o = from * perPlane; o < to * perPlane; o++) {
                 di.put(winner[o], di.get(winner[o]) + d.get(o));
             }
             return;
         }
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
+        int o = from * perPlane;
+        for (int p = from; p < to; p++) {
             int base = p * h * w;
             for (int oy = 0; oy < ho; oy++) {
                 int y0 = Math.max(0, oy * sh - pt), y1 = Math.min(h, oy * sh - pt + kh);

@@ -46,8 +46,12 @@ final class UpdateRule {
         double bc1 = 1 - Math.pow(BETA1, t), bc2 = 1 - Math.pow(BETA2, t);
         float at = (float) (lr * Math.sqrt(bc2) / bc1);
         float epsHat = (float) (EPSILON * Math.sqrt(bc2));
+        Kernels.parallel(n, (from, to) -> adam(p, g, at, epsHat, from, to));
+    }
+
+    private void adam(FloatBuffer p, FloatBuffer g, float at, float epsHat, int from, int to) {
         float b1 = (float) BETA1, b2 = (float) BETA2, c1 = 1f - b1, c2 = 1f - b2;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g.get(i);
             float mi = b1 * m.get(i) + c1 * gi;
             float vi = b2 * v.get(i) + c2 * gi * gi;

@@ -48,6 +48,15 @@ class GradientCheckTest {
     }
 
     @Test
+    void convolutionsWithManyInputChannels() {
+        // more than Exec.IM2COL_MAX_CHANNELS: ND4J's conv2d ops rather than im2col
+        check(List.of(new LayerSpec.Conv2D(6, 3, 1, Padding.SAME, Activation.SIGMOID),
+                new LayerSpec.Conv2D(3, 3, 2, Padding.VALID, Activation.TANH),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(4, Activation.LINEAR)), Shape.image(5, 7, 7));
+    }
+
+    @Test
     void maxPoolReluBatchNormAndResidual() {
         check(List.of(new LayerSpec.Conv2D(3, 3, 1, Padding.SAME, Activation.LINEAR),
                 new LayerSpec.BatchNorm(1e-3, 0.9),

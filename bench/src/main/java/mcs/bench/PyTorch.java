@@ -1,0 +1,72 @@
+package mcs.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs bench/pytorch_bench.py (shipped inside the jar) with Debian's python3-torch, with as
+ * many threads as mcs uses, and reads its {@code name value unit} lines.
+ */
+final class PyTorch {
+
+    static final String PYTHON = "/usr/bin/python3";
+    private static final String SCRIPT = "/mcs/bench/pytorch_bench.py";
+
+    /** What is missing to compare with PyTorch, or null when it can run. */
+    static String missing() {
+        String install = "PyTorch for /usr/bin/python3: apt-get install python3-torch";
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return install;
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import torch")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? null : install;
+        } catch (IOException e) {
+            return install;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return install;
+        }
+    }
+
+    Map<String, Measure> run(String suite) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("mcs-pytorch-bench", ".py");
+        try (InputStream in = PyTorch.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException(SCRIPT + " is not in the jar");
+            }
+            Files.write(script, in.readAllBytes());
+            Process p = new ProcessBuilder(PYTHON, script.toString(), suite,
+                    Integer.toString(threads())).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IOException("the PyTorch " + suite + " benchmark failed");
+            }
+            Map<String, Measure> out = new LinkedHashMap<>();
+            printed.lines().filter(l -> !l.isBlank()).map(Measure::parse)
+                    .forEach(m -> out.put(m.name(), m));
+            return out;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    static int threads() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        try {
+            return omp == null ? Runtime.getRuntime().availableProcessors()
+                    : Math.max(1, Integer.parseInt(omp.trim()));
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

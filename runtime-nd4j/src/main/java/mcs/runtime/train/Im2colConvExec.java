@@ -1,0 +1,193 @@
+package mcs.runtime.train;
+
+import java.nio.FloatBuffer;
+import mcs.runtime.model.Activation;
+import mcs.runtime.model.Layer;
+import mcs.runtime.model.LayerSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A channels-first convolution as im2col and one gemm over the whole batch, for convolutions
+ * with few input channels (oneDNN's backward is several times slower there). The patches are
+ * laid out one row per kernel position, {@code cols [in * k * k, batch * pixels]}, so
+ * {@code z = W cols} is {@code [filters, batch * pixels]}; moving it to {@code [batch, filters,
+ * pixels]} (runs of whole planes) is fused with the bias and the activation, and backward's
+ * move the other way with the activation's derivative and the bias gradient. The input
+ * gradient, when wanted, is {@code dCols = W^T dZ} scattered back (col2im).
+ */
+final class Im2colConvExec extends Exec {
+
+    private final Activation act;
+    private final ParamStore ps;
+    private final int biasOff;
+    private final int cin;
+    private final int h;
+    private final int w;
+    private final int k;
+    private final int stride;
+    private final int padTop;
+    private final int padLeft;
+    private final int filters;
+    private final int ho;
+    private final int wo;
+    private final int patch;
+    private final INDArray weights;
+    private final INDArray dWeights;
+    private final INDArray cols;
+    private final INDArray z;
+    private final FloatBuffer fIn;
+    private final FloatBuffer fCols;
+    private final FloatBuffer fZ;
+    private final FloatBuffer fOut;
+    private final float[] biasGrads;
+    private INDArray dCols;
+
+    Im2colConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
+                   boolean needInputGrad, Activation act) {
+        super(layer, in, batch, needInputGrad);
+        this.act = act;
+        this.ps = ps;
+        this.cin = layer.input().channels();
+        this.h = layer.input().height();
+        this.w = layer.input().width();
+        this.k = spec.kernel();
+        this.stride = spec.stride();
+        this.filters = spec.filters();
+        this.ho = layer.output().height();
+        this.wo = layer.output().width();
+        int[] pads = spec.window().pads(h, w); // SAME: the smaller half before, as TensorFlow
+        this.padTop = pads[0];
+        this.padLeft = pads[1];
+        this.patch = cin * k * k;
+        String kernel = layer.name() + ".kernel";
+        this.weights = ps.param(kernel, filters, patch);
+        this.dWeights = ps.grad(kernel, filters, patch);
+        this.biasOff = ps.slot(layer.name() + ".bias").offset();
+        this.cols = Nd4j.create(DataType.FLOAT, new long[] {patch, (long) batch * ho * wo}, 'c');
+        this.z = Nd4j.create(DataType.FLOAT, new long[] {filters, (long) batch * ho * wo}, 'c');
+        this.out = buffer(batch, layer.output());
+        this.fIn = fb(in);
+        this.fCols = fb(cols);
+        this.fZ = fb(z);
+        this.fOut = fb(out);
+        this.biasGrads = new float[batch * filters];
+    }
+
+    @Override
+    INDArray wireBackward(INDArray gradOut) {
+        INDArray d = super.wireBackward(gradOut);
+        dCols = d == null ? null : Nd4j.create(DataType.FLOAT, cols.shape(), 'c');
+        return d;
+    }
+
+    @Override
+    void forward(boolean training) {
+        Kernels.parallel(batch, this::im2col);
+        Nd4j.gemm(weights, cols, z, false, false, 1.0, 0.0);
+        Kernels.parallel(batch, this::zToOut);
+    }
+
+    @Override
+    void backward() {
+        FloatBuffer d = fb(dOut);
+        Kernels.parallel(batch, (from, to) -> dOutToZ(d, from, to));
+        Nd4j.gemm(z, cols, dWeights, false, true, 1.0, 0.0);
+        for (int f = 0; f < filters; f++) {
+            float sum = 0f;
+            for (int b = 0; b < batch; b++) {
+                sum += biasGrads[b * filters + f];
+            }
+            ps.g.put(biasOff + f, sum);
+        }
+        if (dIn != null) {
+            Nd4j.gemm(weights, z, dCols, true, false, 1.0, 0.0);
+            FloatBuffer dc = fb(dCols), di = fb(dIn);
+            Kernels.parallel(batch, (from, to) -> col2im(dc, di, from, to));
+        }
+    }
+
+    /** The columns of {@code cols} for samples {@code [from, to)}: 0 outside the input. */
+    private void im2col(int from, int to) {
+        int pixels = ho * wo, width = batch * pixels;
+        for (int r = 0; r < patch; r++) {
+            int c = r / (k * k), ky = r / k % k, kx = r % k;
+            for (int b = from; b < to; b++) {
+                int plane = (b * cin + c) * h * w, dst = r * width + b * pixels;
+                for (int oy = 0; oy < ho; oy++, dst += wo) {
+                    int y = oy * stride + ky - padTop;
+                    if (stride == 1 && y >= 0 && y < h && kx >= padLeft
+                            && wo - 1 + kx - padLeft < w) {
+                        fCols.put(dst, fIn, plane + y * w + kx - padLeft, wo); // a whole row
+                        continue;
+                    }
+                    for (int ox = 0; ox < wo; ox++) {
+                        int x = ox * stride + kx - padLeft;
+                        fCols.put(dst + ox, y >= 0 && y < h && x >= 0 && x < w
+                                ? fIn.get(plane + y * w + x) : 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code out[b, f, p] = act(z[f, b * pixels + p] + bias[f])} for samples {@code [from, to)}. */
+    private void zToOut(int from, int to) {
+        int pixels = ho * wo;
+        FloatBuffer bias = ps.p;
+        for (int b = from; b < to; b++) {
+            for (int f = 0; f < filters; f++) {
+                float bf = bias.get(biasOff + f);
+                int o = (b * filters + f) * pixels, zi = (f * batch + b) * pixels;
+                for (int p = 0; p < pixels; p++) {
+                    fOut.put(o + p, Kernels.activate(fZ.get(zi + p) + bf, act));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code z} := the gradient at the pre-activation, moved to {@code [filters, batch *
+     * pixels]}; its sum per sample and filter goes to {@code biasGrads}.
+     */
+    private void dOutToZ(FloatBuffer d, int from, int to) {
+        int pixels = ho * wo;
+        for (int b = from; b < to; b++) {
+            for (int f = 0; f < filters; f++) {
+                int o = (b * filters + f) * pixels, zi = (f * batch + b) * pixels;
+                float sum = 0f;
+                for (int p = 0; p < pixels; p++) {
+                    float g = Kernels.derivative(d.get(o + p), fOut.get(o + p), act);
+                    fZ.put(zi + p, g);
+                    sum += g;
+                }
+                biasGrads[b * filters + f] = sum;
+            }
+        }
+    }
+
+    /** Adds the patch gradients back onto the input positions for samples {@code [from, to)}. */
+    private void col2im(FloatBuffer dc, FloatBuffer di, int from, int to) {
+        int plane = h * w, pixels = ho * wo, width = batch * pixels;
+        for (int i = from * cin * plane; i < to * cin * plane; i++) {
+            di.put(i, 0f);
+        }
+        for (int r = 0; r < patch; r++) {
+            int c = r / (k * k), ky = r / k % k, kx = r % k;
+            for (int b = from; b < to; b++) {
+                int base = (b * cin + c) * plane, src = r * width + b * pixels;
+                for (int oy = 0; oy < ho; oy++) {
+                    int y = oy * stride + ky - padTop;
+                    for (int ox = 0; ox < wo; ox++, src++) {
+                        int x = ox * stride + kx - padLeft;
+                        if (y >= 0 && y < h && x >= 0 && x < w) {
+                            int i = base + y * w + x;
+                            di.put(i, di.get(i) + dc.get(src));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
