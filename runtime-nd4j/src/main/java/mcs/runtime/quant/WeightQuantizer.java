@@ -49,13 +49,21 @@ public final class WeightQuantizer {
         for (int c = 0; c < ch.count(); c++) {
             float min = ch.outer() * ch.inner() == 0 ? 0f : Float.POSITIVE_INFINITY;
             float max = ch.outer() * ch.inner() == 0 ? 0f : Float.NEGATIVE_INFINITY;
+            boolean finite = true;
             for (int o = 0; o < ch.outer(); o++) {
                 int start = ch.start(o, c);
                 for (int i = start; i < start + ch.inner(); i++) {
                     float x = w[i];
-                    checkFinite(x, i);
-                    min = Math.min(min, x);
-                    max = Math.max(max, x);
+                    min = x < min ? x : min; // plain compares: no NaN/-0 branches in the loop
+                    max = x > max ? x : max;
+                    finite &= x - x == 0f; // false for NaN and infinities
+                }
+            }
+            if (!finite) {
+                for (int o = 0; o < ch.outer(); o++) {
+                    for (int i = ch.start(o, c); i < ch.start(o, c) + ch.inner(); i++) {
+                        checkFinite(w[i], i);
+                    }
                 }
             }
             mins[c] = min;
