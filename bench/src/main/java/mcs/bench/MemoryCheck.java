@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import mcs.runtime.cluster.CentroidInit;
 import mcs.runtime.cluster.Clustering;
+import mcs.runtime.io.McsFile;
 import mcs.runtime.model.Clusters;
 import mcs.runtime.model.Tensor;
 import mcs.runtime.model.TensorRole;
@@ -19,7 +20,8 @@ import mcs.runtime.quant.WeightQuantizer;
 /**
  * The memory check's child JVM: 25.5 M weights in ResNet-50 shapes as tensors, pruned to 50%
  * globally, clustered (16 centroids per tensor, zeros kept), and the codebooks quantised to
- * int8; every stage is kept alive, as a session keeps {@code base} and {@code small}. Prints
+ * int8, then encoded as .mcz tensor blocks; every stage is kept alive, as a session keeps
+ * {@code base} and {@code small}. Prints
  * the time, the peak heap and the heap limit as {@code name value unit} lines.
  */
 final class MemoryCheck {
@@ -44,6 +46,8 @@ final class MemoryCheck {
                 WeightQuantizer.perTensor(t.values(), 8, true, true))));
         List<Tensor> int8 = map(pruned, (l, t) -> t.withQuant(WeightQuantizer.int8PerChannel(
                 t.values(), t.shape(), 0)));
+        long fileBytes = IntStream.range(0, quantized.size()).parallel()
+                .mapToLong(l -> McsFile.tensorBytes(quantized.get(l))).sum();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long weights = base.stream().mapToLong(Tensor::size).sum();
         long nonzeros = quantized.stream().mapToLong(Tensor::nonzeros).sum();
@@ -52,7 +56,8 @@ final class MemoryCheck {
         System.out.printf(Locale.ROOT, "memory.nonzeros-clustered-int8 %d count%n", nonzeros);
         System.out.printf(Locale.ROOT, "memory.nonzeros-int8-per-channel %d count%n",
                 nonzerosInt8);
-        System.out.printf(Locale.ROOT, "memory.prune-cluster-quantize %.2f s%n", seconds);
+        System.out.printf(Locale.ROOT, "memory.mcz-bytes %d bytes%n", fileBytes);
+        System.out.printf(Locale.ROOT, "memory.prune-cluster-quantize-encode %.2f s%n", seconds);
         System.out.printf(Locale.ROOT, "memory.peak-heap %d MB%n", peakHeap() >> 20);
         System.out.printf(Locale.ROOT, "memory.heap-limit %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20);
