@@ -114,7 +114,12 @@ public final class Trainer {
         return original.withTensors(trained).withPlan(null).withTrainedOn(data)
                 .withHistory(String.format(Locale.ROOT, "%s %d epoch%s on %s (batch %d, lr %s, %s)",
                         task, config.epochs(), config.epochs() == 1 ? "" : "s", data.name(),
-                        config.batch(), config.learningRate(), config.optimizer().label()));
+                        config.batch(), plain(config.learningRate()), config.optimizer().label()));
+    }
+
+    /** A number as written by hand: 0.0001, not 1.0E-4. */
+    private static String plain(double x) {
+        return new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
     }
 
     private static void shuffle(int[] a, Random r) {
