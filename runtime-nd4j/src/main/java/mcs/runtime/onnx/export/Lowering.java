@@ -6,8 +6,8 @@ import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Model;
-import mcs.runtime.model.Padding;
 import mcs.runtime.model.Shape;
+import mcs.runtime.model.Window;
 import mcs.runtime.onnx.export.OnnxGraph.FloatAttribute;
 import mcs.runtime.onnx.export.OnnxGraph.IntAttribute;
 import mcs.runtime.onnx.export.OnnxGraph.IntsAttribute;
@@ -96,26 +96,29 @@ final class Lowering {
     private Flow conv(Layer l, LayerSpec.Conv2D c, Flow x, boolean last) {
         QdqParams.Weight w = params.kernel(l, 0);
         String b = params.bias(l, x.grid(), w, 0);
-        Shape in = l.input(), out = l.output();
-        int top = c.padBefore(in.height()), left = c.padBefore(in.width());
-        int bottom = padTotal(c, in.height(), out.height()) - top;
-        int right = padTotal(c, in.width(), out.width()) - left;
+        Window win = c.window();
         String z = g.node("Conv", l.name() + "/Conv", List.of(x.name(), w.name(), b),
-                ints("kernel_shape", c.kernel(), c.kernel()),
-                ints("strides", c.stride(), c.stride()),
-                ints("pads", top, left, bottom, right));
+                ints("kernel_shape", win.kernelH(), win.kernelW()),
+                ints("strides", win.strideH(), win.strideW()),
+                ints("pads", pads(win, l.input())),
+                new IntAttribute("group", c.groups()));
         return new Flow(activation(l, z, c.activation(), last), null);
     }
 
-    private static int padTotal(LayerSpec.Conv2D c, int in, int out) {
-        return c.padding() == Padding.SAME
-                ? Math.max(0, (out - 1) * c.stride() + c.kernel() - in) : 0;
+    /** The pads a window uses on this input, in ONNX order: top, left, bottom, right. */
+    private static long[] pads(Window win, Shape in) {
+        int[] p = win.pads(in.height(), in.width());
+        return new long[] {p[0], p[1], p[2], p[3]};
     }
 
     private Flow pool(Layer l, LayerSpec.Pool p, Flow x) {
         String op = p.max() ? "MaxPool" : "AveragePool";
+        Window win = p.window();
         String y = g.node(op, l.name() + "/" + op, List.of(x.name()),
-                ints("kernel_shape", p.size(), p.size()), ints("strides", p.stride(), p.stride()));
+                ints("kernel_shape", win.kernelH(), win.kernelW()),
+                ints("strides", win.strideH(), win.strideW()),
+                ints("pads", pads(win, l.input())),
+                new IntAttribute("ceil_mode", p.ceil() ? 1 : 0));
         return new Flow(y, p.max() ? x.grid() : null);
     }
 

@@ -12,11 +12,16 @@ import java.util.List;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.cluster.CentroidInit;
 import mcs.runtime.cluster.Clustering;
+import mcs.runtime.model.Activation;
 import mcs.runtime.model.Clusters;
+import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Model;
+import mcs.runtime.model.Padding;
 import mcs.runtime.model.ReferenceModels;
+import mcs.runtime.model.Shape;
 import mcs.runtime.model.Tensor;
 import mcs.runtime.model.TensorRole;
+import mcs.runtime.model.Window;
 import mcs.runtime.onnx.export.OnnxExport.Quant;
 import mcs.runtime.prune.ConstantSparsity;
 import mcs.runtime.prune.Pruning;
@@ -58,6 +63,20 @@ class OnnxExportTest {
     @Test
     void everyLayerKindMatchesMcs() throws OrtException {
         assertThat(maxDiff(TestModels.everyLayer(3), Quant.NONE, 7)).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void groupedConvolutionsRectangularWindowsAndPaddedPoolsMatchMcs() throws OrtException {
+        Model m = Model.sequential("windows", Shape.image(2, 11, 9), List.of(
+                new LayerSpec.Conv2D(6, Window.explicit(3, 2, 2, 1, new int[] {1, 0, 1, 1}), 1,
+                        Activation.RELU),
+                new LayerSpec.Conv2D(6, Window.square(3, 1, Padding.SAME), 3, Activation.TANH),
+                new LayerSpec.Pool(true, Window.explicit(3, 3, 2, 2, new int[] {1, 1, 1, 1}),
+                        true),
+                new LayerSpec.Pool(false, Window.explicit(2, 2, 1, 1, new int[] {0, 0, 1, 1}),
+                        false),
+                new LayerSpec.Flatten(), new LayerSpec.Dense(5, Activation.LINEAR)), 4);
+        assertThat(maxDiff(TestModels.randomized(m, 4), Quant.NONE, 3)).isLessThan(TOLERANCE);
     }
 
     @Test
