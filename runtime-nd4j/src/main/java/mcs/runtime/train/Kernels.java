@@ -99,14 +99,20 @@ final class Kernels {
         };
     }
 
+    /** The largest of {@code z[base, base + k)}. */
+    private static float rowMax(FloatBuffer z, int base, int k) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z.get(base + j));
+        }
+        return max;
+    }
+
     /** {@code z - log(sum(exp(z)))} per row of {@code k}. */
     static void logSoftmaxRows(FloatBuffer z, int rows, int k) {
         for (int r = 0; r < rows; r++) {
             int base = r * k;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, z.get(base + j));
-            }
+            float max = rowMax(z, base, k);
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 sum += Math.exp(z.get(base + j) - max);
@@ -121,10 +127,7 @@ final class Kernels {
     static void softmaxRows(FloatBuffer z, int rows, int k) {
         for (int r = 0; r < rows; r++) {
             int base = r * k;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, z.get(base + j));
-            }
+            float max = rowMax(z, base, k);
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 float e = (float) Math.exp(z.get(base + j) - max);

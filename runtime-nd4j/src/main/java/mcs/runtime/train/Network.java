@@ -123,7 +123,7 @@ final class Network {
     /** A copy of the logits of the first {@code count} rows, after a forward pass. */
     float[] logits(int count) {
         float[] z = new float[count * classes];
-        Exec.fb(logits).get(0, z);
+        copyOutputs(z, 0, count);
         return z;
     }
 
@@ -187,13 +187,6 @@ final class Network {
         for (int i = layers.size() - 1; i >= 0; i--) {
             layers.get(i).backward();
         }
-    }
-
-    /** The class scores of the loaded batch after a forward pass, row by row (a copy). */
-    float[] logits() {
-        float[] out = new float[batch * classes];
-        Exec.fb(logits).get(0, out);
-        return out;
     }
 
     /** Correct predictions among the first {@code valid} loaded rows (after a forward pass). */

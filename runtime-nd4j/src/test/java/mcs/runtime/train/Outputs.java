@@ -17,7 +17,7 @@ public final class Outputs {
         Network net = new Network(m, count, false, 0);
         net.loadRange(split, 0, count);
         net.forward(false);
-        return net.logits();
+        return net.logits(count);
     }
 
     /** The logits for {@code batch} samples laid out row-major in {@code x}. */
