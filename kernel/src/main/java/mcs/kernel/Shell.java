@@ -2,6 +2,8 @@ package mcs.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import mcs.interpreter.Session;
 import org.slf4j.Logger;
@@ -87,27 +89,36 @@ final class Shell implements Runnable {
 
     private void execute(Message m) {
         CellRunner.Outcome outcome = runner.execute(m);
+        List<Message> waiting = outcome.failed()
+                && Message.flag(m.content(), "stop_on_error", true) ? takeWaiting() : List.of();
         reply(m, "execute_reply", outcome.reply());
-        if (outcome.failed() && Message.flag(m.content(), "stop_on_error", true)) {
-            abortWaiting();
-        }
+        waiting.forEach(this::abortOrHandle);
     }
 
-    /** Answers execute requests that came while the failed cell ran with {@code aborted}. */
-    private void abortWaiting() {
+    /**
+     * The requests that came while the failed cell ran, taken before its reply goes out, so a
+     * request a client sends after seeing that reply is never among them.
+     */
+    private List<Message> takeWaiting() {
+        List<Message> waiting = new ArrayList<>();
         Optional<Message> next;
         while ((next = channel.receive(0)).isPresent()) {
-            Message m = next.get();
-            if (!m.type().equals("execute_request")) {
-                handle(m);
-                continue;
-            }
-            iopub.status(m, "busy");
-            JsonObject aborted = new JsonObject();
-            aborted.addProperty("status", "aborted");
-            reply(m, "execute_reply", aborted);
-            iopub.status(m, "idle");
+            waiting.add(next.get());
         }
+        return waiting;
+    }
+
+    /** Answers a waiting execute request with {@code aborted}; any other request normally. */
+    private void abortOrHandle(Message m) {
+        if (!m.type().equals("execute_request")) {
+            handle(m);
+            return;
+        }
+        iopub.status(m, "busy");
+        JsonObject aborted = new JsonObject();
+        aborted.addProperty("status", "aborted");
+        reply(m, "execute_reply", aborted);
+        iopub.status(m, "idle");
     }
 
     private void reply(Message request, String type, JsonObject content) {
