@@ -10,7 +10,8 @@ Needs Debian's python3-torch (apt-get install python3-torch) and Fashion-MNIST i
   a 50-step warm-up.
 - infer: LeNet-5 median forward latency at batch 1 and 256: dense; pruned 90% (zeros, dense
   compute); clustered to 16 centroids per kernel (dense compute); int8 by dynamic quantisation
-  (torch.ao quantize_dynamic: the dense layers int8, the convolutions stay float).
+  (torch.ao quantize_dynamic: the dense layers int8, the convolutions stay float); LeNet-5 with
+  half of each convolution's filters removed (10 and 25 filters), also at batch 32.
 - compression: 25.5 M He-normal weights in ResNet-50 shapes: global magnitude threshold for 50%
   (torch.kthvalue) and the masks; 1-D k-means (Lloyd, linear init, to convergence or 30
   iterations) with k=16 on every layer; per-channel int8 (torch.quantize_per_channel).
@@ -37,10 +38,11 @@ def idx(path):
     return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 
-def lenet(name):
+def lenet(name, filters=(20, 50)):
     if name == "lenet5":
-        return nn.Sequential(nn.Conv2d(1, 20, 5), nn.MaxPool2d(2), nn.Conv2d(20, 50, 5),
-                             nn.MaxPool2d(2), nn.Flatten(), nn.Linear(800, 500), nn.ReLU(),
+        a, b = filters
+        return nn.Sequential(nn.Conv2d(1, a, 5), nn.MaxPool2d(2), nn.Conv2d(a, b, 5),
+                             nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * b, 500), nn.ReLU(),
                              nn.Linear(500, 10))
     return nn.Sequential(nn.Flatten(), nn.Linear(784, 300), nn.ReLU(), nn.Linear(300, 100),
                          nn.ReLU(), nn.Linear(100, 10))
@@ -131,6 +133,9 @@ def infer():
                       ("int8", int8)):
         for batch in (1, 256):
             report(f"infer.lenet5-{kind}.b{batch}", latency(net, batch), "ms")
+    structured = lenet("lenet5", (10, 25)).eval()
+    for batch in (1, 32, 256):
+        report(f"infer.lenet5-structured.b{batch}", latency(structured, batch), "ms")
 
 
 def resnet50_shapes():

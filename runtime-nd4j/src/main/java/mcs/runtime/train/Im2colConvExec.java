@@ -84,9 +84,9 @@ final class Im2colConvExec extends Exec {
 
     @Override
     void forward(boolean training) {
-        Kernels.parallel(batch, this::im2col);
+        Kernels.parallel(batch, (long) patch * ho * wo, this::im2col);
         Nd4j.gemm(weights, cols, z, false, false, 1.0, 0.0);
-        Kernels.parallel(batch, this::zToOut);
+        Kernels.parallel(batch, (long) filters * ho * wo, this::zToOut);
     }
 
     @Override
@@ -138,11 +138,8 @@ final class Im2colConvExec extends Exec {
         FloatBuffer bias = ps.p;
         for (int b = from; b < to; b++) {
             for (int f = 0; f < filters; f++) {
-                float bf = bias.get(biasOff + f);
-                int o = (b * filters + f) * pixels, zi = (f * batch + b) * pixels;
-                for (int p = 0; p < pixels; p++) {
-                    fOut.put(o + p, Kernels.activate(fZ.get(zi + p) + bf, act));
-                }
+                Kernels.biasActivate(fZ, (f * batch + b) * pixels, fOut,
+                        (b * filters + f) * pixels, pixels, bias.get(biasOff + f), act);
             }
         }
     }

@@ -29,6 +29,24 @@ final class Kernels {
      * Runs {@code work} over {@code [0, n)} split in as many contiguous parts as ND4J has
      * threads, one part on the calling thread and the others on the common fork-join pool.
      */
+    /**
+     * Below this many values in all, splitting the work costs more than it saves: waking a
+     * pool thread takes tens of microseconds here, a whole pass at batch 1 a few.
+     */
+    static final long MIN_PARALLEL_VALUES = 1 << 15;
+
+    /**
+     * {@link #parallel(int, Range)} for {@code n} items of {@code valuesPerItem} values each,
+     * on the calling thread alone when they are too few to be worth splitting.
+     */
+    static void parallel(int n, long valuesPerItem, Range work) {
+        if (n * valuesPerItem < MIN_PARALLEL_VALUES) {
+            work.run(0, n);
+        } else {
+            parallel(n, work);
+        }
+    }
+
     static void parallel(int n, Range work) {
         int parts = Math.min(THREADS, n);
         if (parts <= 1) {
@@ -71,12 +89,16 @@ final class Kernels {
      */
     static void biasActivate(FloatBuffer z, int rows, int channels, int plane, FloatBuffer bias,
                              int biasOff, Activation act) {
-        int i = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++) {
-                float b = biasOff >= 0 ? bias.get(biasOff + c) : 0f;
-                for (int k = 0; k < plane; k++, i++) {
-                    z.put(i, activate(z.get(i) + b, act));
+        if (plane == 1 && biasOff >= 0) {
+            for (int r = 0; r < rows; r++) {
+                addRowActivate(z, r * channels, bias, biasOff, channels, act);
+            }
+        } else {
+            int i = 0;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < channels; c++, i += plane) {
+                    biasActivate(z, i, z, i, plane, biasOff >= 0 ? bias.get(biasOff + c) : 0f,
+                            act);
                 }
             }
         }
@@ -84,6 +106,56 @@ final class Kernels {
             softmaxRows(z, rows, channels * plane);
         } else if (act == Activation.LOG_SOFTMAX) {
             logSoftmaxRows(z, rows, channels * plane);
+        }
+    }
+
+    /**
+     * {@code dst[to + k] = act(src[from + k] + b)} for {@code k < n} (element-wise activations;
+     * softmax's normalisation is left to the caller). The activation is chosen once, outside
+     * the loop, so the common ones run as plain loops.
+     */
+    static void biasActivate(FloatBuffer src, int from, FloatBuffer dst, int to, int n, float b,
+                             Activation act) {
+        switch (act) {
+            case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
+                for (int k = 0; k < n; k++) {
+                    dst.put(to + k, src.get(from + k) + b);
+                }
+            }
+            case RELU -> {
+                for (int k = 0; k < n; k++) {
+                    float v = src.get(from + k) + b;
+                    dst.put(to + k, v > 0f ? v : 0f);
+                }
+            }
+            default -> {
+                for (int k = 0; k < n; k++) {
+                    dst.put(to + k, activate(src.get(from + k) + b, act));
+                }
+            }
+        }
+    }
+
+    /** {@code z[at + k] = act(z[at + k] + bias[biasOff + k])} for {@code k < n}, in place. */
+    private static void addRowActivate(FloatBuffer z, int at, FloatBuffer bias, int biasOff, int n,
+                                       Activation act) {
+        switch (act) {
+            case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
+                for (int k = 0; k < n; k++) {
+                    z.put(at + k, z.get(at + k) + bias.get(biasOff + k));
+                }
+            }
+            case RELU -> {
+                for (int k = 0; k < n; k++) {
+                    float v = z.get(at + k) + bias.get(biasOff + k);
+                    z.put(at + k, v > 0f ? v : 0f);
+                }
+            }
+            default -> {
+                for (int k = 0; k < n; k++) {
+                    z.put(at + k, activate(z.get(at + k) + bias.get(biasOff + k), act));
+                }
+            }
         }
     }
 

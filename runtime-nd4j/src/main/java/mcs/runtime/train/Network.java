@@ -57,7 +57,7 @@ final class Network {
         List<Layer> top = model.layers();
         for (int i = 0; i < top.size(); i++) {
             Exec e = Exec.create(top.get(i), x, batch, store, i > 0 && training,
-                    i == top.size() - 1 && !exact, random);
+                    i == top.size() - 1 && !exact, random, !training);
             layers.add(e);
             outputQuant.add(model.activations().get(top.get(i).name()));
             x = e.out;

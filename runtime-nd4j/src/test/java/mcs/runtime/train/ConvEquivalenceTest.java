@@ -32,6 +32,29 @@ class ConvEquivalenceTest {
         compare(new LayerSpec.Conv2D(5, 4, 3, Padding.VALID, Activation.RELU), 2, 11);
     }
 
+    /**
+     * A forward-only network at batch 1 runs its convolutions as im2col + gemm, a training one
+     * through oneDNN (beyond 4 input channels): the same outputs either way.
+     */
+    @Test
+    void inferenceAtBatchOneMatchesTheTrainingPath() {
+        Model model = mcs.runtime.model.ReferenceModels.lenet5(7);
+        Random r = new Random(11);
+        Network inference = new Network(model, 1, false, 0);
+        Network training = new Network(model, 1, true, 0);
+        for (int i = 0; i < inference.input().limit(); i++) {
+            float v = r.nextFloat();
+            inference.input().put(i, v);
+            training.input().put(i, v);
+        }
+        inference.forward(false);
+        training.forward(false);
+        float[] a = inference.logits(1), e = training.logits(1);
+        for (int i = 0; i < e.length; i++) {
+            assertThat(a[i]).as("logit %d", i).isCloseTo(e[i], offset(1e-4f * (1 + Math.abs(e[i]))));
+        }
+    }
+
     private static void compare(LayerSpec.Conv2D spec, int channels, int size) {
         Model model = Model.sequential("conv", Shape.image(channels, size, size),
                 List.of(spec, new LayerSpec.Flatten(), new LayerSpec.Dense(2, Activation.LINEAR)),
