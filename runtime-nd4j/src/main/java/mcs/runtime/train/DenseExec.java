@@ -5,7 +5,6 @@ import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code y = act(x W + b)} with W as [in, out]: one gemm forward, two backward. */
 final class DenseExec extends Exec {
@@ -17,6 +16,12 @@ final class DenseExec extends Exec {
     private final INDArray dw;
     private final int biasOff;
     private final FloatBuffer fOut;
+    private final Blas.Matrix x;
+    private final Blas.Matrix wm;
+    private final Blas.Matrix dwm;
+    private final Blas.Matrix y;
+    private Blas.Matrix dy;
+    private Blas.Matrix dx;
 
     DenseExec(Layer layer, LayerSpec.Dense spec, INDArray in, int batch, ParamStore ps,
               boolean needInputGrad, Activation act) {
@@ -30,11 +35,23 @@ final class DenseExec extends Exec {
         this.biasOff = ps.slot(layer.name() + ".bias").offset();
         this.out = buffer(batch, layer.output());
         this.fOut = fb(out);
+        this.x = Blas.Matrix.of(in, batch, inputs);
+        this.wm = Blas.Matrix.of(w, inputs, units);
+        this.dwm = Blas.Matrix.of(dw, inputs, units);
+        this.y = Blas.Matrix.of(out, batch, units);
+    }
+
+    @Override
+    INDArray wireBackward(INDArray gradOut) {
+        INDArray d = super.wireBackward(gradOut);
+        dy = Blas.Matrix.of(gradOut, batch, units);
+        dx = d == null ? null : Blas.Matrix.of(d, batch, x.cols());
+        return d;
     }
 
     @Override
     void forward(boolean training) {
-        Nd4j.gemm(in, w, out, false, false, 1.0, 0.0);
+        Blas.gemm(x, false, wm, false, y);
         Kernels.biasActivate(fOut, batch, units, 1, ps.p, biasOff, act);
     }
 
@@ -42,10 +59,10 @@ final class DenseExec extends Exec {
     void backward() {
         FloatBuffer d = fb(dOut);
         Kernels.activationBackward(d, fOut, batch * units, units, act);
-        Nd4j.gemm(in, dOut, dw, true, false, 1.0, 0.0);
+        Blas.gemm(x, true, dy, false, dwm);
         Kernels.channelSums(d, batch, units, 1, ps.g, biasOff);
         if (dIn != null) {
-            Nd4j.gemm(dOut, w, dIn, false, true, 1.0, 0.0);
+            Blas.gemm(dy, false, wm, true, dx);
         }
     }
 }

@@ -55,9 +55,12 @@ final class Network {
         Random random = new Random(seed);
         INDArray x = input;
         List<Layer> top = model.layers();
+        boolean trainedBelow = false; // a layer with parameters comes before this one
         for (int i = 0; i < top.size(); i++) {
-            Exec e = Exec.create(top.get(i), x, batch, store, i > 0 && training,
+            Layer layer = top.get(i);
+            Exec e = Exec.create(layer, x, batch, store, trainedBelow && training,
                     i == top.size() - 1 && !exact, random, !training);
+            trainedBelow |= !layer.params().isEmpty() || !layer.children().isEmpty();
             layers.add(e);
             outputQuant.add(model.activations().get(top.get(i).name()));
             x = e.out;

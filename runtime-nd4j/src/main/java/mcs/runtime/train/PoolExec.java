@@ -65,7 +65,8 @@ final class PoolExec extends Exec {
     /**
      * The common 2x2, stride 2 max pool with windows inside the input, as one pass over pairs
      * of rows; winners are kept only for training. Same result and winners as
-     * {@link #forwardPlanes}, the first of equal values winning.
+     * {@link #forwardPlanes} (NaN and the sign of zero aside), the first of equal values
+     * winning.
      */
     private void forwardTwoByTwo(int from, int to, boolean training) {
         int o = from * ho * wo;
@@ -73,30 +74,19 @@ final class PoolExec extends Exec {
             for (int oy = 0; oy < ho; oy++) {
                 int top = p * h * w + 2 * oy * w;
                 for (int ox = 0; ox < wo; ox++, o++) {
-                    int i = top + 2 * ox, best = i;
-                    float m = Float.NEGATIVE_INFINITY;
-                    float v = fIn.get(i);
-                    if (v > m) {
-                        m = v;
-                    }
-                    v = fIn.get(i + 1);
-                    if (v > m) {
-                        m = v;
-                        best = i + 1;
-                    }
-                    v = fIn.get(i + w);
-                    if (v > m) {
-                        m = v;
-                        best = i + w;
-                    }
-                    v = fIn.get(i + w + 1);
-                    if (v > m) {
-                        m = v;
-                        best = i + w + 1;
-                    }
-                    fOut.put(o, m);
+                    // without data-dependent branches (real activations make "which is
+                    // larger" a coin toss the branch predictor loses): Math.max, and the
+                    // sign bit of a difference, 1 exactly when the second is larger
+                    int i = top + 2 * ox;
+                    float a = fIn.get(i), b = fIn.get(i + 1);
+                    float c = fIn.get(i + w), d = fIn.get(i + w + 1);
+                    float upper = Math.max(a, b), lower = Math.max(c, d);
+                    fOut.put(o, Math.max(upper, lower));
                     if (training) {
-                        winner[o] = best;
+                        int first = i + (Float.floatToRawIntBits(a - b) >>> 31);
+                        int second = i + w + (Float.floatToRawIntBits(c - d) >>> 31);
+                        winner[o] = first
+                                + (Float.floatToRawIntBits(upper - lower) >>> 31) * (second - first);
                     }
                 }
             }
