@@ -189,8 +189,21 @@ def compression():
     report("compression.int8-per-channel", best_time(int8, 3), "s")
 
 
+def blas_library():
+    """The BLAS library this process has loaded for PyTorch (after a product ran)."""
+    torch.ones(64, 64) @ torch.ones(64, 64)
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line or "mkl" in line}
+    return ", ".join(sorted(p for p in paths if p.startswith("/"))) or "unknown"
+
+
 def main():
     torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+    blas = blas_library()
+    if not any(fast in blas for fast in ("openblas", "blis", "mkl")):
+        print(f"pytorch_bench: PyTorch multiplies with {blas}, the slow reference BLAS; its "
+              "figures are far below what it can do (apt-get install libopenblas0-pthread)",
+              file=sys.stderr)
     {"train": train, "infer": infer, "compression": compression}[sys.argv[1]]()
 
 

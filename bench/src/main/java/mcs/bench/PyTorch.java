@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs bench/pytorch_bench.py (shipped inside the jar) with Debian's python3-torch, with as
- * many threads as mcs uses, and reads its {@code name value unit} lines.
+ * many threads as mcs uses, and reads its {@code name value unit} lines. PyTorch runs twice,
+ * with OpenMP's default waiting (threads spin between parallel regions) and with
+ * {@code OMP_WAIT_POLICY=PASSIVE} (as mcs runs), and each measure keeps PyTorch's better
+ * figure: which policy wins depends on the workload (LeNet-300's training is about twice as
+ * fast passive here, LeNet-5's a little slower).
  */
 final class PyTorch {
 
@@ -20,7 +24,8 @@ final class PyTorch {
 
     /** What is missing to compare with PyTorch, or null when it can run. */
     static String missing() {
-        String install = "PyTorch for /usr/bin/python3: apt-get install python3-torch";
+        String install = "PyTorch for /usr/bin/python3: apt-get install python3-torch "
+                + "libopenblas0-pthread";
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return install;
         }
@@ -38,15 +43,29 @@ final class PyTorch {
     }
 
     Map<String, Measure> run(String suite) throws IOException, InterruptedException {
+        Map<String, Measure> best = runOnce(suite, null);
+        runOnce(suite, "PASSIVE").forEach((name, m) -> best.merge(name, m,
+                (a, b) -> b.advantageOver(a) > 1 ? b : a));
+        return best;
+    }
+
+    /** One run of the suite, with {@code OMP_WAIT_POLICY} set to {@code waitPolicy} or unset. */
+    private Map<String, Measure> runOnce(String suite, String waitPolicy)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("mcs-pytorch-bench", ".py");
         try (InputStream in = PyTorch.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IOException(SCRIPT + " is not in the jar");
             }
             Files.write(script, in.readAllBytes());
-            Process p = new ProcessBuilder(PYTHON, script.toString(), suite,
-                    Integer.toString(threads())).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), suite,
+                    Integer.toString(threads())).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (waitPolicy == null) {
+                pb.environment().remove("OMP_WAIT_POLICY");
+            } else {
+                pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
+            }
+            Process p = pb.start();
             String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IOException("the PyTorch " + suite + " benchmark failed");

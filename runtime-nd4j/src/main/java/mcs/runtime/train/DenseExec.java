@@ -16,6 +16,7 @@ final class DenseExec extends Exec {
     private final INDArray dw;
     private final int biasOff;
     private final FloatBuffer fOut;
+    private final float[] sums;
     private final Blas.Matrix x;
     private final Blas.Matrix wm;
     private final Blas.Matrix dwm;
@@ -35,6 +36,7 @@ final class DenseExec extends Exec {
         this.biasOff = ps.slot(layer.name() + ".bias").offset();
         this.out = buffer(batch, layer.output());
         this.fOut = fb(out);
+        this.sums = new float[units];
         this.x = Blas.Matrix.of(in, batch, inputs);
         this.wm = Blas.Matrix.of(w, inputs, units);
         this.dwm = Blas.Matrix.of(dw, inputs, units);
@@ -57,10 +59,8 @@ final class DenseExec extends Exec {
 
     @Override
     void backward() {
-        FloatBuffer d = fb(dOut);
-        Kernels.activationBackward(d, fOut, batch * units, units, act);
+        Kernels.denseBackward(fb(dOut), fOut, batch, units, act, ps.g, biasOff, sums);
         Blas.gemm(x, true, dy, false, dwm);
-        Kernels.channelSums(d, batch, units, 1, ps.g, biasOff);
         if (dIn != null) {
             Blas.gemm(dy, false, wm, true, dx);
         }

@@ -154,10 +154,18 @@ final class Im2colConvExec extends Exec {
             for (int f = 0; f < filters; f++) {
                 int o = (b * filters + f) * pixels, zi = (f * batch + b) * pixels;
                 float sum = 0f;
-                for (int p = 0; p < pixels; p++) {
-                    float g = Kernels.derivative(d.get(o + p), fOut.get(o + p), act);
-                    fZ.put(zi + p, g);
-                    sum += g;
+                if (act == Activation.LINEAR) { // the common case, as a plain loop
+                    for (int p = 0; p < pixels; p++) {
+                        float g = d.get(o + p);
+                        fZ.put(zi + p, g);
+                        sum += g;
+                    }
+                } else {
+                    for (int p = 0; p < pixels; p++) {
+                        float g = Kernels.derivative(d.get(o + p), fOut.get(o + p), act);
+                        fZ.put(zi + p, g);
+                        sum += g;
+                    }
                 }
                 biasGrads[b * filters + f] = sum;
             }

@@ -124,8 +124,7 @@ final class Kernels {
             }
             case RELU -> {
                 for (int k = 0; k < n; k++) {
-                    float v = src.get(from + k) + b;
-                    dst.put(to + k, v > 0f ? v : 0f);
+                    dst.put(to + k, Math.max(src.get(from + k) + b, 0f)); // no branch
                 }
             }
             default -> {
@@ -147,8 +146,7 @@ final class Kernels {
             }
             case RELU -> {
                 for (int k = 0; k < n; k++) {
-                    float v = z.get(at + k) + bias.get(biasOff + k);
-                    z.put(at + k, v > 0f ? v : 0f);
+                    z.put(at + k, Math.max(z.get(at + k) + bias.get(biasOff + k), 0f));
                 }
             }
             default -> {
@@ -221,10 +219,8 @@ final class Kernels {
         switch (act) {
             case LINEAR -> { }
             case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    if (y.get(i) <= 0f) {
-                        d.put(i, 0f);
-                    }
+                for (int i = 0; i < n; i++) { // y >= +0: min(bits, 1) is the derivative
+                    d.put(i, d.get(i) * Math.min(Float.floatToRawIntBits(y.get(i)), 1));
                 }
             }
             case TANH -> {
@@ -280,6 +276,42 @@ final class Kernels {
     }
 
     /** Per-channel sums of {@code d} ([rows, channels, plane]) written to {@code g} at {@code off}. */
+    /**
+     * A dense layer's element-wise backward in one pass over {@code d} ([rows, cols]): the
+     * activation's derivative applied in place and the bias gradient, {@code g[off + c]} = the
+     * sum of column {@code c}, in the same order as {@link #activationBackward} then
+     * {@link #channelSums}. {@code sums} is scratch of at least {@code cols}.
+     */
+    static void denseBackward(FloatBuffer d, FloatBuffer y, int rows, int cols, Activation act,
+                              FloatBuffer g, int off, float[] sums) {
+        if (act != Activation.RELU && act != Activation.LINEAR) {
+            activationBackward(d, y, rows * cols, cols, act);
+            channelSums(d, rows, cols, 1, g, off);
+            return;
+        }
+        java.util.Arrays.fill(sums, 0, cols, 0f);
+        if (act == Activation.RELU) {
+            // y is a ReLU output, +0 or positive: its bits are 0 or positive, and min(bits, 1)
+            // is the derivative without a branch (real activations make one unpredictable)
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++, i++) {
+                    float g0 = d.get(i) * Math.min(Float.floatToRawIntBits(y.get(i)), 1);
+                    d.put(i, g0);
+                    sums[c] += g0;
+                }
+            }
+        } else {
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++, i++) {
+                    sums[c] += d.get(i);
+                }
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            g.put(off + c, sums[c]);
+        }
+    }
+
     static void channelSums(FloatBuffer d, int rows, int channels, int plane, FloatBuffer g, int off) {
         for (int c = 0; c < channels; c++) {
             g.put(off + c, 0f);

@@ -54,8 +54,7 @@ final class PoolExec extends Exec {
 
     @Override
     void forward(boolean training) {
-        if (max && kh == 2 && kw == 2 && sh == 2 && sw == 2 && pt == 0 && pl == 0
-                && 2 * ho <= h && 2 * wo <= w) {
+        if (twoByTwo()) {
             Kernels.parallel(planes, h * w, (from, to) -> forwardTwoByTwo(from, to, training));
         } else {
             Kernels.parallel(planes, h * w, this::forwardPlanes);
@@ -136,7 +135,39 @@ final class PoolExec extends Exec {
             return;
         }
         FloatBuffer d = fb(dOut), di = fb(dIn);
-        Kernels.parallel(planes, h * w, (from, to) -> backwardPlanes(d, di, from, to));
+        if (twoByTwo() && 2 * ho == h && 2 * wo == w) {
+            Kernels.parallel(planes, h * w, (from, to) -> backwardTwoByTwo(d, di, from, to));
+        } else {
+            Kernels.parallel(planes, h * w, (from, to) -> backwardPlanes(d, di, from, to));
+        }
+    }
+
+    /** Whether this is the 2x2, stride 2 max pool with every window inside the input. */
+    private boolean twoByTwo() {
+        return max && kh == 2 && kw == 2 && sh == 2 && sw == 2 && pt == 0 && pl == 0
+                && 2 * ho <= h && 2 * wo <= w;
+    }
+
+    /**
+     * The input gradient when the windows tile the planes exactly: each input is written once,
+     * its window's gradient if it was the winner, else 0 (no clearing pass, no scatter, no
+     * branch: {@code max(0, 1 - |winner - i|)} is 1 for the winner and 0 for the others).
+     */
+    private void backwardTwoByTwo(FloatBuffer d, FloatBuffer di, int from, int to) {
+        int o = from * ho * wo;
+        for (int p = from; p < to; p++) {
+            for (int oy = 0; oy < ho; oy++) {
+                int top = p * h * w + 2 * oy * w;
+                for (int ox = 0; ox < wo; ox++, o++) {
+                    int i = top + 2 * ox, win = winner[o];
+                    float g = d.get(o);
+                    di.put(i, g * Math.max(0, 1 - Math.abs(win - i)));
+                    di.put(i + 1, g * Math.max(0, 1 - Math.abs(win - i - 1)));
+                    di.put(i + w, g * Math.max(0, 1 - Math.abs(win - i - w)));
+                    di.put(i + w + 1, g * Math.max(0, 1 - Math.abs(win - i - w - 1)));
+                }
+            }
+        }
     }
 
     /** The input gradient of the planes {@code [from, to)}: windows never cross planes. */

@@ -21,7 +21,12 @@ class PoolExecTest {
 
     @Test
     void twoByTwoMaxPoolIsTheMaximumOfEachWindowAndRoutesGradientsToItsFirstWinner() {
-        int batch = 2, channels = 3, h = 7, w = 9;
+        check(7, 9); // a last row and column no window covers
+        check(8, 6); // windows tiling the planes exactly
+    }
+
+    private static void check(int h, int w) {
+        int batch = 2, channels = 3;
         Model model = Model.sequential("pool", Shape.image(channels, h, w), List.of(
                 new LayerSpec.Pool(true, 2, 2), new LayerSpec.Flatten(),
                 new LayerSpec.Dense(2, Activation.LINEAR)), 1);
@@ -55,7 +60,7 @@ class PoolExecTest {
                             }
                         }
                     }
-                    assertThat(y[o]).as("output %d", o).isEqualTo(x[best]);
+                    assertThat(y[o]).as("output %d of %dx%d", o, h, w).isEqualTo(x[best]);
                     expectedDIn[best] += o + 1;
                 }
             }
