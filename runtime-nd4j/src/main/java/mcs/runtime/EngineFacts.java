@@ -45,6 +45,11 @@ public record EngineFacts(String backend, String blas, boolean onednn, String om
                         : " - " + gpu.support().message()));
     }
 
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? "unset" : v;
+    }
+
     /** One line, as {@code backend()} shows it. */
     public String summary() {
         return String.format(Locale.ROOT, "ND4J %s backend, BLAS %s, oneDNN %s, %d threads, %d"
@@ -61,6 +66,8 @@ public record EngineFacts(String backend, String blas, boolean onednn, String om
         l.add("onednn:     " + (onednn ? "on" : "off"));
         l.add("threads:    ND4J " + nd4jThreads + ", OMP_NUM_THREADS " + ompThreads + ", "
                 + cores + " cores");
+        l.add("waiting:    OMP_WAIT_POLICY " + env("OMP_WAIT_POLICY") + ", OPENBLAS_THREAD_TIMEOUT "
+                + env("OPENBLAS_THREAD_TIMEOUT"));
         l.add("cpu:        " + cpu);
         l.add("cpu flags:  " + (cpuFeatures.isEmpty() ? "none of " + String.join(" ", FEATURES)
                 : String.join(" ", cpuFeatures)));
