@@ -42,6 +42,8 @@ final class Im2colConvExec extends Exec {
     private final FloatBuffer fZ;
     private final FloatBuffer fOut;
     private final float[] biasGrads;
+    /** For few columns (batch-1 inference), the product through OpenBLAS directly. */
+    private final Blas.Matrix[] direct;
     private INDArray dCols;
 
     Im2colConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
@@ -73,6 +75,10 @@ final class Im2colConvExec extends Exec {
         this.fZ = fb(z);
         this.fOut = fb(out);
         this.biasGrads = new float[batch * filters];
+        int width = batch * ho * wo;
+        this.direct = width <= Exec.IM2COL_MAX_INFERENCE_POSITIONS ? new Blas.Matrix[] {
+            Blas.Matrix.of(weights, filters, patch), Blas.Matrix.of(cols, patch, width),
+            Blas.Matrix.of(z, filters, width)} : null;
     }
 
     @Override
@@ -85,7 +91,11 @@ final class Im2colConvExec extends Exec {
     @Override
     void forward(boolean training) {
         Kernels.parallel(batch, (long) patch * ho * wo, this::im2col);
-        Nd4j.gemm(weights, cols, z, false, false, 1.0, 0.0);
+        if (direct != null) { // ND4J's gemm costs more than the product here
+            Blas.gemm(direct[0], false, direct[1], false, direct[2]);
+        } else { // many columns: ND4J's gemm (oneDNN) is the faster one
+            Nd4j.gemm(weights, cols, z, false, false, 1.0, 0.0);
+        }
         Kernels.parallel(batch, (long) filters * ho * wo, this::zToOut);
     }
 
