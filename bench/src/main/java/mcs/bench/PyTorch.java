@@ -12,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs bench/pytorch_bench.py (shipped inside the jar) with Debian's python3-torch, with as
  * many threads as mcs uses, and reads its {@code name value unit} lines. PyTorch runs twice,
- * with its defaults (OpenMP and OpenBLAS threads spin between products) and with the thread
- * waiting mcs runs with ({@code OMP_WAIT_POLICY=PASSIVE}, the launcher's
- * {@code OPENBLAS_THREAD_TIMEOUT}), and each measure keeps PyTorch's better figure: which wins
- * depends on the workload (LeNet-300's training is about twice as fast passive here, LeNet-5's
- * a little slower).
+ * with its defaults (OpenMP threads spin between parallel regions) and with
+ * {@code OMP_WAIT_POLICY=PASSIVE}, both with OpenBLAS's own default thread waiting, and each
+ * measure keeps PyTorch's better figure: which wins depends on the workload (LeNet-300's
+ * training is about twice as fast passive here, LeNet-5's a little slower).
  */
 final class PyTorch {
 
@@ -61,9 +60,9 @@ final class PyTorch {
             Files.write(script, in.readAllBytes());
             ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), suite,
                     Integer.toString(threads())).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().remove("OPENBLAS_THREAD_TIMEOUT"); // mcs's setting, not PyTorch's
             if (waitPolicy == null) { // PyTorch's defaults
                 pb.environment().remove("OMP_WAIT_POLICY");
-                pb.environment().remove("OPENBLAS_THREAD_TIMEOUT");
             } else {
                 pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
             }
