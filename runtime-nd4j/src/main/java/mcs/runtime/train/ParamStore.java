@@ -37,6 +37,8 @@ final class ParamStore {
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Map<String, float[]> fixed = new LinkedHashMap<>();
     private final Map<String, boolean[]> masks = new LinkedHashMap<>();
+    /** Each mask as 32-bit ANDs: all ones where kept, 0 where pruned. */
+    private final Map<String, int[]> keepBits = new java.util.HashMap<>();
     private final java.util.Set<String> remasked = new java.util.HashSet<>();
     private final List<TiedWeights> tied = new ArrayList<>();
     private final List<GridWeights> gridded = new ArrayList<>();
@@ -128,6 +130,7 @@ final class ParamStore {
     /** Sets a tensor's mask and zeroes its pruned weights. */
     void setMask(String name, boolean[] mask) {
         masks.put(name, mask);
+        keepBits.remove(name);
         remasked.add(name);
         zeroMasked(p, name);
     }
@@ -157,14 +160,25 @@ final class ParamStore {
         }
     }
 
+    /**
+     * Pruned positions to +0 without a branch per weight (at 50-70% sparsity "is this one
+     * pruned" is a coin toss the branch predictor loses: it halved LeNet-300's training speed
+     * mid-schedule): each value is ANDed with all ones (kept) or all zeros (pruned).
+     */
     private void zeroMasked(FloatBuffer buf, String name) {
         Slot s = slot(name);
-        boolean[] m = masks.get(name);
-        int off = s.offset();
-        for (int i = 0; i < m.length; i++) {
-            if (!m[i]) {
-                buf.put(off + i, 0f);
+        int[] bits = keepBits.computeIfAbsent(name, n -> {
+            boolean[] m = masks.get(n);
+            int[] b = new int[m.length];
+            for (int i = 0; i < m.length; i++) {
+                b[i] = m[i] ? -1 : 0;
             }
+            return b;
+        });
+        int off = s.offset();
+        for (int i = 0; i < bits.length; i++) {
+            buf.put(off + i, Float.intBitsToFloat(Float.floatToRawIntBits(buf.get(off + i))
+                    & bits[i]));
         }
     }
 
