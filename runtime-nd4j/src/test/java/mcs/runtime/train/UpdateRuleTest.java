@@ -3,9 +3,11 @@ package mcs.runtime.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Adam against its formula, and its moments never left in the slow subnormal range. */
@@ -13,10 +15,12 @@ class UpdateRuleTest {
 
     @Test
     void adamFollowsTheFormulaAndClearsMomentsOfWeightsThatStopLearning() throws Exception {
-        FloatBuffer p = Nd4j.create(new float[] {0.5f, -0.25f, 0f}, new long[] {3},
-                DataType.FLOAT).data().asNioFloat();
-        FloatBuffer g = Nd4j.create(new float[] {0.1f, -0.2f, 1e-20f}, new long[] {3},
-                DataType.FLOAT).data().asNioFloat();
+        // the arrays own the native memory the buffers view: kept reachable to the end
+        INDArray params = Nd4j.create(new float[] {0.5f, -0.25f, 0f}, new long[] {3},
+                DataType.FLOAT);
+        INDArray grads = Nd4j.create(new float[] {0.1f, -0.2f, 1e-20f}, new long[] {3},
+                DataType.FLOAT);
+        FloatBuffer p = params.data().asNioFloat(), g = grads.data().asNioFloat();
         UpdateRule rule = new UpdateRule(Optimizer.ADAM, 1e-3, 3);
         rule.step(p, g);
         // first step: m = 0.1 g, v = 0.001 g^2, bias-corrected step lr * sign(g)
@@ -40,6 +44,8 @@ class UpdateRuleTest {
         }
         assertThat(m.get(0)).isZero(); // 0.9^1000 of 0.01 is far below 1e-30
         assertThat(v.get(2)).isZero(); // 1e-43 was subnormal from the start
+        Reference.reachabilityFence(params);
+        Reference.reachabilityFence(grads);
     }
 
     private static FloatBuffer moment(UpdateRule rule, String name) throws Exception {
