@@ -1,7 +1,6 @@
 package mcs.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,37 +51,31 @@ final class InferSuite implements Suite {
         models.put("structured", structured);
 
         // every model at batch 1 and 256; dense and structured at 32 too
-        List<String> names = new ArrayList<>();
-        List<Model> chosen = new ArrayList<>();
-        List<Integer> batches = new ArrayList<>();
+        List<Case> cases = new ArrayList<>();
         for (int batch : new int[] {1, 32, 256}) {
             for (Map.Entry<String, Model> e : models.entrySet()) {
                 if (batch != 32 || e.getKey().equals("dense") || e.getKey().equals("structured")) {
-                    names.add("infer.lenet5-" + e.getKey() + ".b" + batch);
-                    chosen.add(e.getValue());
-                    batches.add(batch);
+                    cases.add(new Case("infer.lenet5-" + e.getKey() + ".b" + batch, e.getValue(),
+                            batch));
                 }
             }
         }
         // a warm-up round (compiled code, buffers), then rounds over all of them in turn; each
         // figure is its best round's median, so a burst of other work hits no model alone
-        double[] best = new double[names.size()];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Map<String, Double> millis = new LinkedHashMap<>();
         for (int round = 0; round <= ROUNDS; round++) {
-            for (int i = 0; i < names.size(); i++) {
-                double ms = Evaluator.latencyMillis(chosen.get(i), batches.get(i));
+            for (Case c : cases) {
+                double ms = Evaluator.latencyMillis(c.model(), c.batch());
                 if (round > 0) {
-                    best[i] = Math.min(best[i], ms);
+                    millis.merge(c.name(), ms, Math::min);
                 }
             }
         }
-        Map<String, Double> millis = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            millis.put(names.get(i), best[i]);
-            if (!names.get(i).endsWith("dense.b32")) {
-                report.accept(new Measure(names.get(i), best[i], "ms"));
+        millis.forEach((name, ms) -> {
+            if (!name.endsWith("dense.b32")) {
+                report.accept(new Measure(name, ms, "ms"));
             }
-        }
+        });
         report.accept(new Measure("infer.lenet5-structured.macs-vs-dense",
                 (double) Macs.of(structured) / Macs.of(dense), "x"));
         for (int batch : new int[] {1, 32, 256}) {
@@ -91,6 +84,9 @@ final class InferSuite implements Suite {
                             / millis.get("infer.lenet5-dense.b" + batch), "x"));
         }
     }
+
+    /** One latency measured: its line's name, the model, the batch size. */
+    private record Case(String name, Model model, int batch) { }
 
     /** The model with every kernel transformed. */
     static Model kernels(Model m, UnaryOperator<Tensor> f) {

@@ -89,8 +89,9 @@ abstract class Exec {
     }
 
     /**
-     * Whether a convolution runs as im2col + gemm rather than ND4J's conv2d ops: for few input
-     * channels (a first layer on images), where oneDNN's backward is several times slower.
+     * Whether a convolution runs as im2col + gemm rather than ND4J's conv2d ops: in training,
+     * for few input channels (a first layer on images), where oneDNN's backward is several
+     * times slower; for inference, for few output positions over the batch (batch 1).
      */
     static boolean im2col(LayerSpec.Conv2D c, Layer layer, Activation act, int batch,
                           boolean inference) {

@@ -157,6 +157,15 @@ final class Kernels {
         }
     }
 
+    /**
+     * ReLU's derivative from its output {@code y} (+0 or positive), 0 or 1 without a branch:
+     * real activations make "is it positive" unpredictable. The bits of such a y are 0 or
+     * positive, so min(bits, 1) is the answer.
+     */
+    private static int reluDerivative(float y) {
+        return Math.min(Float.floatToRawIntBits(y), 1);
+    }
+
     static float activate(float v, Activation act) {
         return switch (act) {
             case RELU -> v > 0f ? v : 0f;
@@ -219,8 +228,8 @@ final class Kernels {
         switch (act) {
             case LINEAR -> { }
             case RELU -> {
-                for (int i = 0; i < n; i++) { // y >= +0: min(bits, 1) is the derivative
-                    d.put(i, d.get(i) * Math.min(Float.floatToRawIntBits(y.get(i)), 1));
+                for (int i = 0; i < n; i++) {
+                    d.put(i, d.get(i) * reluDerivative(y.get(i)));
                 }
             }
             case TANH -> {
@@ -291,11 +300,9 @@ final class Kernels {
         }
         java.util.Arrays.fill(sums, 0, cols, 0f);
         if (act == Activation.RELU) {
-            // y is a ReLU output, +0 or positive: its bits are 0 or positive, and min(bits, 1)
-            // is the derivative without a branch (real activations make one unpredictable)
             for (int r = 0, i = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++, i++) {
-                    float g0 = d.get(i) * Math.min(Float.floatToRawIntBits(y.get(i)), 1);
+                    float g0 = d.get(i) * reluDerivative(y.get(i));
                     d.put(i, g0);
                     sums[c] += g0;
                 }
