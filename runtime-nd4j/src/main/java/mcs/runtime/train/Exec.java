@@ -127,9 +127,9 @@ abstract class Exec {
             if (im2col(c, layer, act, batch, inference)) {
                 return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
             }
-            return new ConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            return new ConvExec(layer, c, in, batch, ps, needInputGrad, act, inference);
         } else if (spec instanceof LayerSpec.Pool p) {
-            return new PoolExec(layer, p, in, batch, needInputGrad);
+            return new PoolExec(layer, p, in, batch, needInputGrad, inference);
         } else if (spec instanceof LayerSpec.Flatten || spec instanceof LayerSpec.Reshape) {
             return new FlattenExec(layer, in, batch, needInputGrad);
         } else if (spec instanceof LayerSpec.Act a) {

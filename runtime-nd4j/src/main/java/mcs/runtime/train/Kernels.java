@@ -6,6 +6,10 @@ import java.util.concurrent.ForkJoinTask;
 import mcs.runtime.Engine;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Activation;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Element-wise work as plain loops over direct buffers: cheaper than an ND4J call (10-25 us and
@@ -26,10 +30,6 @@ final class Kernels {
     }
 
     /**
-     * Runs {@code work} over {@code [0, n)} split in as many contiguous parts as ND4J has
-     * threads, one part on the calling thread and the others on the common fork-join pool.
-     */
-    /**
      * Below this many values in all, splitting the work costs more than it saves: waking a
      * pool thread takes tens of microseconds here, a whole pass at batch 1 a few.
      */
@@ -47,6 +47,31 @@ final class Kernels {
         }
     }
 
+    /**
+     * Runs an ND4J op, with {@code oneThread} on the calling thread alone: OpenMP's thread
+     * count belongs to the calling thread, so it is lowered for this op and put back. With the
+     * passive wait policy, waking OpenMP's other thread costs a few hundred microseconds per
+     * oneDNN call here, more than a small convolution saves by it (LeNet-5's second convolution
+     * with half its filters at batch 32: 0.34 ms on one thread, 0.58 ms on two).
+     */
+    static void exec(DynamicCustomOp op, boolean oneThread) {
+        if (!oneThread) {
+            Nd4j.exec(op);
+            return;
+        }
+        NativeOps nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        nativeOps.setOmpNumThreads(1);
+        try {
+            Nd4j.exec(op);
+        } finally {
+            nativeOps.setOmpNumThreads(Engine.threads());
+        }
+    }
+
+    /**
+     * Runs {@code work} over {@code [0, n)} split in as many contiguous parts as ND4J has
+     * threads, one part on the calling thread and the others on the common fork-join pool.
+     */
     static void parallel(int n, Range work) {
         int parts = Math.min(THREADS, n);
         if (parts <= 1) {

@@ -5,14 +5,33 @@ import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Window;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Max or average pooling as Java loops over channels-first planes (faster here than ND4J's and
- * oneDNN's pooling on this layout). Windows are clipped to the input, so pads never count: max
- * ignores them, average divides by the real inputs. Max pooling remembers each window's winner
- * for backward.
+ * oneDNN's pooling on this layout in training). Windows are clipped to the input, so pads never
+ * count: max ignores them, average divides by the real inputs. Max pooling remembers each
+ * window's winner for backward. For inference over many values, the 2x2 max pool runs as
+ * oneDNN's (through ND4J's {@code maxpool2d}): without winners to keep it is about twice as fast
+ * there, on the threads the convolution before it has just used.
  */
 final class PoolExec extends Exec {
+
+    /**
+     * Inputs of at least this many values pool through oneDNN in inference: where the Java
+     * loop would be split over threads, the threads of the convolution before it take over (a
+     * hand-over from OpenMP's threads to Java's costs more than the pass at batch 32); LeNet-5's
+     * first pool at batch 256 takes 1.0 instead of 2.1 ms. Below it (batch 1) the Java loop on
+     * the calling thread is the fastest.
+     */
+    static final long MIN_ONEDNN_VALUES = Kernels.MIN_PARALLEL_VALUES;
+    /**
+     * oneDNN pools inputs below this many values on one thread: waking the second thread
+     * costs more than the pass (LeNet-5 at batch 32: its first pool 0.15 instead of 0.23 ms
+     * with half the filters, 0.26 instead of 0.29 dense).
+     */
+    static final long ONE_THREAD_MAX_VALUES = 1L << 19;
 
     private final boolean max;
     private final int kh;
@@ -29,8 +48,16 @@ final class PoolExec extends Exec {
     private final int[] winner;
     private final FloatBuffer fIn;
     private final FloatBuffer fOut;
+    /** The oneDNN pooling for forward passes without training, or null. */
+    private final DynamicCustomOp inferenceOp;
 
     PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad) {
+        this(layer, spec, in, batch, needInputGrad, false);
+    }
+
+    /** With {@code inference}, large 2x2 max pools run through oneDNN when not training. */
+    PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad,
+             boolean inference) {
         super(layer, in, batch, needInputGrad);
         this.max = spec.max();
         Window win = spec.window();
@@ -50,11 +77,19 @@ final class PoolExec extends Exec {
         this.fIn = fb(in);
         this.fOut = fb(out);
         this.winner = max ? new int[planes * ho * wo] : null;
+        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, (unused), NCHW: the windows twoByTwo()
+        // allows, so ND4J's output has exactly this layer's shape
+        this.inferenceOp = inference && twoByTwo() && in.length() >= MIN_ONEDNN_VALUES
+                ? DynamicCustomOp.builder("maxpool2d").addInputs(in).addOutputs(out)
+                        .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0).build()
+                : null;
     }
 
     @Override
     void forward(boolean training) {
-        if (twoByTwo()) {
+        if (!training && inferenceOp != null) {
+            Kernels.exec(inferenceOp, in.length() < ONE_THREAD_MAX_VALUES);
+        } else if (twoByTwo()) {
             Kernels.parallel(planes, h * w, (from, to) -> forwardTwoByTwo(from, to, training));
         } else {
             Kernels.parallel(planes, h * w, this::forwardPlanes);

@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
 import java.util.Random;
+import mcs.runtime.Engine;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
@@ -13,6 +14,7 @@ import mcs.runtime.model.Padding;
 import mcs.runtime.model.Shape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The two convolution executors, im2col + gemm and ND4J's conv2d ops, give the same outputs,
@@ -38,10 +40,28 @@ class ConvEquivalenceTest {
      */
     @Test
     void inferenceAtBatchOneMatchesTheTrainingPath() {
+        inferenceMatchesTheTrainingPath(1);
+    }
+
+    /**
+     * At batch 32 a forward-only network runs its small convolutions and pools on one OpenMP
+     * thread and pools through oneDNN: the same outputs as the training path, and the calling
+     * thread's OpenMP thread count is put back.
+     */
+    @Test
+    void inferenceAtBatch32MatchesTheTrainingPathAndLeavesTheThreadCount() {
+        Engine.init();
+        int threads = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        inferenceMatchesTheTrainingPath(32);
+        assertThat(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads())
+                .isEqualTo(threads);
+    }
+
+    private static void inferenceMatchesTheTrainingPath(int batch) {
         Model model = mcs.runtime.model.ReferenceModels.lenet5(7);
         Random r = new Random(11);
-        Network inference = new Network(model, 1, false, 0);
-        Network training = new Network(model, 1, true, 0);
+        Network inference = new Network(model, batch, false, 0);
+        Network training = new Network(model, batch, true, 0);
         for (int i = 0; i < inference.input().limit(); i++) {
             float v = r.nextFloat();
             inference.input().put(i, v);
@@ -49,7 +69,7 @@ class ConvEquivalenceTest {
         }
         inference.forward(false);
         training.forward(false);
-        float[] a = inference.logits(1), e = training.logits(1);
+        float[] a = inference.logits(batch), e = training.logits(batch);
         for (int i = 0; i < e.length; i++) {
             assertThat(a[i]).as("logit %d", i).isCloseTo(e[i], offset(1e-4f * (1 + Math.abs(e[i]))));
         }

@@ -68,4 +68,28 @@ class PoolExecTest {
         assertThat(o).isEqualTo(y.length);
         assertThat(pool.dIn.data().asFloat()).isEqualTo(expectedDIn);
     }
+
+    @Test
+    void inferenceThroughOneDnnGivesTheJavaLoopsOutputs() {
+        for (int[] hw : new int[][] {{9, 7}, {8, 8}}) {
+            int batch = 160, channels = 8, h = hw[0], w = hw[1];
+            Model model = Model.sequential("pool", Shape.image(channels, h, w), List.of(
+                    new LayerSpec.Pool(true, 2, 2), new LayerSpec.Flatten(),
+                    new LayerSpec.Dense(2, Activation.LINEAR)), 1);
+            Layer layer = model.layers().get(0);
+            INDArray in = Exec.buffer(batch, layer.input());
+            assertThat(in.length()).isGreaterThanOrEqualTo(PoolExec.MIN_ONEDNN_VALUES);
+            Random r = new Random(5);
+            for (int i = 0; i < in.length(); i++) {
+                in.data().put(i, r.nextInt(7) - 3.5f * r.nextFloat());
+            }
+            LayerSpec.Pool spec = (LayerSpec.Pool) layer.spec();
+            Exec java = new PoolExec(layer, spec, in, batch, false, false);
+            Exec onednn = new PoolExec(layer, spec, in, batch, false, true);
+            java.forward(false);
+            onednn.forward(false);
+            assertThat(onednn.out.data().asFloat()).as("%dx%d", h, w)
+                    .isEqualTo(java.out.data().asFloat());
+        }
+    }
 }
