@@ -11,7 +11,8 @@ Needs Debian's python3-torch (apt-get install python3-torch) and Fashion-MNIST i
 - infer: LeNet-5 median forward latency at batch 1 and 256: dense; pruned 90% (zeros, dense
   compute); clustered to 16 centroids per kernel (dense compute); int8 by dynamic quantisation
   (torch.ao quantize_dynamic: the dense layers int8, the convolutions stay float); LeNet-5 with
-  half of each convolution's filters removed (10 and 25 filters), also at batch 32.
+  half of each convolution's filters removed (10 and 25 filters); dense and structured also at
+  batch 32 (mcs derives the structured model's latency share from these lines).
 - compression: 25.5 M He-normal weights in ResNet-50 shapes: global magnitude threshold for 50%
   (torch.kthvalue) and the masks; 1-D k-means (Lloyd, linear init, to convergence or 30
   iterations) with k=16 on every layer; per-channel int8 (torch.quantize_per_channel).
@@ -133,6 +134,7 @@ def infer():
                       ("int8", int8)):
         for batch in (1, 256):
             report(f"infer.lenet5-{kind}.b{batch}", latency(net, batch), "ms")
+    report("infer.lenet5-dense.b32", latency(dense, 32), "ms")
     structured = lenet("lenet5", (10, 25)).eval()
     for batch in (1, 32, 256):
         report(f"infer.lenet5-structured.b{batch}", latency(structured, batch), "ms")

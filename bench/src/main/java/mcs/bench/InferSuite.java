@@ -23,11 +23,14 @@ import mcs.runtime.train.Evaluator;
 /**
  * Inference latency (median forward pass, best of three rounds) of LeNet-5 at batch 1 and
  * 256: dense; pruned to 90% (masks); clustered to 16 centroids per kernel; int8 per output
- * channel; and with half of each convolution's filters removed (structured, L1), also at batch
- * 32, with its share of the dense model's multiply-accumulates and of its latency.
+ * channel; and with half of each convolution's filters removed (structured, L1); dense and
+ * structured also at batch 32. Then the structured model's share of the dense model's
+ * multiply-accumulates and, at each batch, of its latency.
  */
 final class InferSuite implements Suite {
 
+    static final String PREFIX = "infer.lenet5-";
+    static final int[] BATCHES = {1, 32, 256};
     private static final int ROUNDS = 3;
 
     @Override
@@ -52,10 +55,10 @@ final class InferSuite implements Suite {
 
         // every model at batch 1 and 256; dense and structured at 32 too
         List<Case> cases = new ArrayList<>();
-        for (int batch : new int[] {1, 32, 256}) {
+        for (int batch : BATCHES) {
             for (Map.Entry<String, Model> e : models.entrySet()) {
                 if (batch != 32 || e.getKey().equals("dense") || e.getKey().equals("structured")) {
-                    cases.add(new Case("infer.lenet5-" + e.getKey() + ".b" + batch, e.getValue(),
+                    cases.add(new Case(PREFIX + e.getKey() + ".b" + batch, e.getValue(),
                             batch));
                 }
             }
@@ -71,18 +74,18 @@ final class InferSuite implements Suite {
                 }
             }
         }
-        millis.forEach((name, ms) -> {
-            if (!name.endsWith("dense.b32")) {
-                report.accept(new Measure(name, ms, "ms"));
-            }
-        });
-        report.accept(new Measure("infer.lenet5-structured.macs-vs-dense",
+        millis.forEach((name, ms) -> report.accept(new Measure(name, ms, "ms")));
+        report.accept(new Measure(PREFIX + "structured.macs-vs-dense",
                 (double) Macs.of(structured) / Macs.of(dense), "x"));
-        for (int batch : new int[] {1, 32, 256}) {
-            report.accept(new Measure("infer.lenet5-structured.latency-vs-dense.b" + batch,
-                    millis.get("infer.lenet5-structured.b" + batch)
-                            / millis.get("infer.lenet5-dense.b" + batch), "x"));
+        for (int batch : BATCHES) {
+            report.accept(new Measure(shareName(batch), millis.get(PREFIX + "structured.b" + batch)
+                    / millis.get(PREFIX + "dense.b" + batch), "x"));
         }
+    }
+
+    /** The line of the structured model's latency as a share of the dense model's. */
+    static String shareName(int batch) {
+        return PREFIX + "structured.latency-vs-dense.b" + batch;
     }
 
     /** One latency measured: its line's name, the model, the batch size. */

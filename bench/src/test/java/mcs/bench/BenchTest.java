@@ -6,7 +6,9 @@ import static org.assertj.core.data.Offset.offset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The harness's plumbing; the benchmarks themselves are run by mcs bench, never as tests. */
@@ -47,6 +49,20 @@ class BenchTest {
         assertThat(Measure.parse("infer.a.b1 0.25 ms")).isEqualTo(new Measure("infer.a.b1", 0.25,
                 "ms"));
         assertThat(new Measure("a", 1234.6, "samples/s").line()).isEqualTo("a 1235 samples/s");
+    }
+
+    @Test
+    void pytorchsLatencySharesComeFromTheLatenciesKept() {
+        Map<String, Measure> lines = new LinkedHashMap<>();
+        lines.put("infer.lenet5-dense.b1", new Measure("infer.lenet5-dense.b1", 0.2, "ms"));
+        lines.put("infer.lenet5-structured.b1",
+                new Measure("infer.lenet5-structured.b1", 0.05, "ms"));
+        lines.put("infer.lenet5-structured.b32",
+                new Measure("infer.lenet5-structured.b32", 1.0, "ms")); // no dense b32
+        PyTorch.addLatencyShares(lines);
+        assertThat(lines.get("infer.lenet5-structured.latency-vs-dense.b1").value())
+                .isEqualTo(0.25);
+        assertThat(lines).doesNotContainKey("infer.lenet5-structured.latency-vs-dense.b32");
     }
 
     @Test
