@@ -28,7 +28,7 @@ final class ActExec extends Exec {
         } else if (act == Activation.LOG_SOFTMAX) {
             Kernels.logSoftmaxRows(fb(out), batch, rowLength);
         } else if (act != Activation.LINEAR) {
-            Kernels.biasActivate(fb(out), 1, 1, n, null, -1, act);
+            Kernels.biasActivate(fb(out), batch, 1, rowLength, null, -1, act);
         }
     }
 

@@ -34,6 +34,16 @@ final class Kernels {
      * pool thread takes tens of microseconds here, a whole pass at batch 1 a few.
      */
     static final long MIN_PARALLEL_VALUES = 1 << 15;
+    /**
+     * Element-wise passes (bias, activation, their derivatives) split over the cores from this
+     * many values: done a chunk at a time on Java arrays they take ~0.2 ns per value, so below
+     * it the hand-over costs more than half the pass.
+     */
+    static final long MIN_PARALLEL_PASS = 1 << 18;
+    /** Values per chunk: direct buffers are copied in bulk to arrays the JIT vectorises. */
+    private static final int CHUNK = 2048;
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
 
     /**
      * {@link #parallel(int, Range)} for {@code n} items of {@code valuesPerItem} values each,
@@ -45,6 +55,11 @@ final class Kernels {
         } else {
             parallel(n, work);
         }
+    }
+
+    /** This thread's two chunk-sized arrays. */
+    private static float[][] scratch() {
+        return SCRATCH.get();
     }
 
     /**
@@ -111,26 +126,41 @@ final class Kernels {
     /**
      * Adds a per-channel bias (channel = (i / plane) % channels) and applies the activation in
      * place over {@code rows * channels * plane} values. {@code biasOff} < 0 means no bias.
+     * Large passes are split over the cores by rows.
      */
     static void biasActivate(FloatBuffer z, int rows, int channels, int plane, FloatBuffer bias,
                              int biasOff, Activation act) {
-        if (plane == 1 && biasOff >= 0) {
-            for (int r = 0; r < rows; r++) {
-                addRowActivate(z, r * channels, bias, biasOff, channels, act);
-            }
-        } else {
-            int i = 0;
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < channels; c++, i += plane) {
-                    biasActivate(z, i, z, i, plane, biasOff >= 0 ? bias.get(biasOff + c) : 0f,
-                            act);
+        int row = channels * plane;
+        splitRows(rows, row, (from, to) -> {
+            if (plane == 1 && biasOff >= 0) {
+                for (int r = from; r < to; r++) {
+                    addRowActivate(z, r * channels, bias, biasOff, channels, act);
+                }
+            } else {
+                for (int r = from, i = from * row; r < to; r++) {
+                    for (int c = 0; c < channels; c++, i += plane) {
+                        biasActivate(z, i, z, i, plane,
+                                biasOff >= 0 ? bias.get(biasOff + c) : 0f, act);
+                    }
                 }
             }
-        }
-        if (act == Activation.SOFTMAX) {
-            softmaxRows(z, rows, channels * plane);
-        } else if (act == Activation.LOG_SOFTMAX) {
-            logSoftmaxRows(z, rows, channels * plane);
+            if (act == Activation.SOFTMAX) {
+                softmaxRows(z, from, to, row);
+            } else if (act == Activation.LOG_SOFTMAX) {
+                logSoftmaxRows(z, from, to, row);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} over {@code rows} rows of {@code rowLength} values: split over the
+     * cores when they hold at least {@link #MIN_PARALLEL_PASS} values, else at once.
+     */
+    static void splitRows(int rows, int rowLength, Range work) {
+        if ((long) rows * rowLength < MIN_PARALLEL_PASS) {
+            work.run(0, rows);
+        } else {
+            parallel(rows, work);
         }
     }
 
@@ -141,44 +171,58 @@ final class Kernels {
      */
     static void biasActivate(FloatBuffer src, int from, FloatBuffer dst, int to, int n, float b,
                              Activation act) {
-        switch (act) {
-            case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
-                for (int k = 0; k < n; k++) {
-                    dst.put(to + k, src.get(from + k) + b);
+        float[] v = scratch()[0];
+        for (int done = 0; done < n; done += CHUNK) {
+            int m = Math.min(CHUNK, n - done);
+            src.get(from + done, v, 0, m);
+            switch (act) {
+                case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] += b;
+                    }
+                }
+                case RELU -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] = Math.max(v[k] + b, 0f); // no branch
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] = activate(v[k] + b, act);
+                    }
                 }
             }
-            case RELU -> {
-                for (int k = 0; k < n; k++) {
-                    dst.put(to + k, Math.max(src.get(from + k) + b, 0f)); // no branch
-                }
-            }
-            default -> {
-                for (int k = 0; k < n; k++) {
-                    dst.put(to + k, activate(src.get(from + k) + b, act));
-                }
-            }
+            dst.put(to + done, v, 0, m);
         }
     }
 
     /** {@code z[at + k] = act(z[at + k] + bias[biasOff + k])} for {@code k < n}, in place. */
     private static void addRowActivate(FloatBuffer z, int at, FloatBuffer bias, int biasOff, int n,
                                        Activation act) {
-        switch (act) {
-            case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
-                for (int k = 0; k < n; k++) {
-                    z.put(at + k, z.get(at + k) + bias.get(biasOff + k));
+        float[][] s = scratch();
+        float[] v = s[0], bv = s[1];
+        for (int done = 0; done < n; done += CHUNK) {
+            int m = Math.min(CHUNK, n - done);
+            z.get(at + done, v, 0, m);
+            bias.get(biasOff + done, bv, 0, m);
+            switch (act) {
+                case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] += bv[k];
+                    }
+                }
+                case RELU -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] = Math.max(v[k] + bv[k], 0f);
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < m; k++) {
+                        v[k] = activate(v[k] + bv[k], act);
+                    }
                 }
             }
-            case RELU -> {
-                for (int k = 0; k < n; k++) {
-                    z.put(at + k, Math.max(z.get(at + k) + bias.get(biasOff + k), 0f));
-                }
-            }
-            default -> {
-                for (int k = 0; k < n; k++) {
-                    z.put(at + k, activate(z.get(at + k) + bias.get(biasOff + k), act));
-                }
-            }
+            z.put(at + done, v, 0, m);
         }
     }
 
@@ -214,7 +258,11 @@ final class Kernels {
 
     /** {@code z - log(sum(exp(z)))} per row of {@code k}. */
     static void logSoftmaxRows(FloatBuffer z, int rows, int k) {
-        for (int r = 0; r < rows; r++) {
+        logSoftmaxRows(z, 0, rows, k);
+    }
+
+    private static void logSoftmaxRows(FloatBuffer z, int from, int to, int k) {
+        for (int r = from; r < to; r++) {
             int base = r * k;
             float max = rowMax(z, base, k);
             double sum = 0;
@@ -229,7 +277,11 @@ final class Kernels {
     }
 
     static void softmaxRows(FloatBuffer z, int rows, int k) {
-        for (int r = 0; r < rows; r++) {
+        softmaxRows(z, 0, rows, k);
+    }
+
+    private static void softmaxRows(FloatBuffer z, int from, int to, int k) {
+        for (int r = from; r < to; r++) {
             int base = r * k;
             float max = rowMax(z, base, k);
             double sum = 0;
@@ -247,69 +299,79 @@ final class Kernels {
 
     /**
      * Turns the gradient w.r.t. an activation's output into the gradient w.r.t. its input, in
-     * place, using the output {@code y} ({@code n} values, rows of {@code k} for softmax).
+     * place, using the output {@code y} ({@code n} values in rows of {@code k}; softmax works per
+     * row). Large passes are split over the cores by rows.
      */
     static void activationBackward(FloatBuffer d, FloatBuffer y, int n, int k, Activation act) {
-        switch (act) {
-            case LINEAR -> { }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    d.put(i, d.get(i) * reluDerivative(y.get(i)));
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    float v = y.get(i);
-                    d.put(i, d.get(i) * (1f - v * v));
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    float v = y.get(i);
-                    d.put(i, d.get(i) * v * (1f - v));
-                }
-            }
-            case RELU6 -> {
-                for (int i = 0; i < n; i++) {
-                    if (y.get(i) <= 0f || y.get(i) >= 6f) {
-                        d.put(i, 0f);
-                    }
-                }
-            }
-            case HARD_SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    float v = y.get(i);
-                    d.put(i, v <= 0f || v >= 1f ? 0f : d.get(i) * 0.2f);
-                }
-            }
-            case HARD_SWISH -> throw new InvalidInputException(
+        if (act == Activation.HARD_SWISH) {
+            throw new InvalidInputException(
                     "training is not supported through hard_swish activations yet");
-            case LOG_SOFTMAX -> {
-                for (int base = 0; base < n; base += k) {
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) {
-                        sum += d.get(base + j);
-                    }
-                    for (int j = 0; j < k; j++) {
-                        d.put(base + j, (float) (d.get(base + j) - Math.exp(y.get(base + j)) * sum));
+        }
+        if (act != Activation.LINEAR) {
+            splitRows(n / k, k, (from, to) -> activationBackward(d, y, from * k, to * k, k, act));
+        }
+    }
+
+    /** {@link #activationBackward} over the values {@code [start, end)} (whole rows). */
+    private static void activationBackward(FloatBuffer d, FloatBuffer y, int start, int end,
+                                           int k, Activation act) {
+        if (act == Activation.SOFTMAX || act == Activation.LOG_SOFTMAX) {
+            softmaxBackward(d, y, start, end, k, act == Activation.LOG_SOFTMAX);
+            return;
+        }
+        float[][] s = scratch();
+        float[] dv = s[0], yv = s[1];
+        for (int i = start; i < end; i += CHUNK) {
+            int m = Math.min(CHUNK, end - i);
+            d.get(i, dv, 0, m);
+            y.get(i, yv, 0, m);
+            switch (act) {
+                case RELU -> {
+                    for (int q = 0; q < m; q++) {
+                        dv[q] *= reluDerivative(yv[q]);
                     }
                 }
+                case TANH -> {
+                    for (int q = 0; q < m; q++) {
+                        dv[q] *= 1f - yv[q] * yv[q];
+                    }
+                }
+                case SIGMOID -> {
+                    for (int q = 0; q < m; q++) {
+                        dv[q] = dv[q] * yv[q] * (1f - yv[q]);
+                    }
+                }
+                case RELU6 -> {
+                    for (int q = 0; q < m; q++) {
+                        dv[q] = yv[q] <= 0f || yv[q] >= 6f ? 0f : dv[q];
+                    }
+                }
+                case HARD_SIGMOID -> {
+                    for (int q = 0; q < m; q++) {
+                        dv[q] = yv[q] <= 0f || yv[q] >= 1f ? 0f : dv[q] * 0.2f;
+                    }
+                }
+                default -> throw new IllegalArgumentException("no derivative for " + act);
             }
-            case SOFTMAX -> {
-                for (int base = 0; base < n; base += k) {
-                    double dot = 0;
-                    for (int j = 0; j < k; j++) {
-                        dot += d.get(base + j) * y.get(base + j);
-                    }
-                    for (int j = 0; j < k; j++) {
-                        d.put(base + j, (float) (y.get(base + j) * (d.get(base + j) - dot)));
-                    }
-                }
+            d.put(i, dv, 0, m);
+        }
+    }
+
+    /** Softmax's or log-softmax's backward over the rows of {@code k} in {@code [start, end)}. */
+    private static void softmaxBackward(FloatBuffer d, FloatBuffer y, int start, int end, int k,
+                                        boolean log) {
+        for (int base = start; base < end; base += k) {
+            double acc = 0;
+            for (int j = 0; j < k; j++) {
+                acc += log ? d.get(base + j) : d.get(base + j) * y.get(base + j);
+            }
+            for (int j = 0; j < k; j++) {
+                float g = d.get(base + j), v = y.get(base + j);
+                d.put(base + j, log ? (float) (g - Math.exp(v) * acc) : (float) (v * (g - acc)));
             }
         }
     }
 
-    /** Per-channel sums of {@code d} ([rows, channels, plane]) written to {@code g} at {@code off}. */
     /**
      * A dense layer's element-wise backward in one pass over {@code d} ([rows, cols]): the
      * activation's derivative applied in place and the bias gradient, {@code g[off + c]} = the
@@ -324,26 +386,30 @@ final class Kernels {
             return;
         }
         java.util.Arrays.fill(sums, 0, cols, 0f);
-        if (act == Activation.RELU) {
-            for (int r = 0, i = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++, i++) {
-                    float g0 = d.get(i) * reluDerivative(y.get(i));
-                    d.put(i, g0);
-                    sums[c] += g0;
-                }
-            }
-        } else {
-            for (int r = 0, i = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++, i++) {
-                    sums[c] += d.get(i);
+        float[][] s = scratch();
+        float[] dv = s[0], yv = s[1];
+        for (int r = 0; r < rows; r++) {
+            for (int c0 = 0; c0 < cols; c0 += CHUNK) {
+                int m = Math.min(CHUNK, cols - c0), at = r * cols + c0;
+                d.get(at, dv, 0, m);
+                if (act == Activation.RELU) {
+                    y.get(at, yv, 0, m);
+                    for (int q = 0; q < m; q++) {
+                        dv[q] *= reluDerivative(yv[q]);
+                        sums[c0 + q] += dv[q];
+                    }
+                    d.put(at, dv, 0, m);
+                } else {
+                    for (int q = 0; q < m; q++) {
+                        sums[c0 + q] += dv[q];
+                    }
                 }
             }
         }
-        for (int c = 0; c < cols; c++) {
-            g.put(off + c, sums[c]);
-        }
+        g.put(off, sums, 0, cols);
     }
 
+    /** Per-channel sums of {@code d} ([rows, channels, plane]) written to {@code g} at {@code off}. */
     static void channelSums(FloatBuffer d, int rows, int channels, int plane, FloatBuffer g, int off) {
         for (int c = 0; c < channels; c++) {
             g.put(off + c, 0f);
