@@ -1,6 +1,7 @@
 package mcs.runtime.train;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
@@ -118,28 +119,49 @@ final class Im2colConvExec extends Exec {
         }
     }
 
-    /** The columns of {@code cols} for samples {@code [from, to)}: 0 outside the input. */
+    /**
+     * The columns of {@code cols} for samples {@code [from, to)}: 0 outside the input. Each
+     * input plane is copied to an array once, and each row of {@code cols} (one kernel position
+     * of one sample) is built in an array and stored in one bulk copy.
+     */
     private void im2col(int from, int to) {
-        int pixels = ho * wo, width = batch * pixels;
-        for (int r = 0; r < patch; r++) {
-            int c = r / (k * k), ky = r / k % k, kx = r % k;
-            for (int b = from; b < to; b++) {
-                int plane = (b * cin + c) * h * w, dst = r * width + b * pixels;
-                for (int oy = 0; oy < ho; oy++, dst += wo) {
-                    int y = oy * stride + ky - padTop;
-                    if (stride == 1 && y >= 0 && y < h && kx >= padLeft
-                            && wo - 1 + kx - padLeft < w) {
-                        fCols.put(dst, fIn, plane + y * w + kx - padLeft, wo); // a whole row
-                        continue;
-                    }
-                    for (int ox = 0; ox < wo; ox++) {
-                        int x = ox * stride + kx - padLeft;
-                        fCols.put(dst + ox, y >= 0 && y < h && x >= 0 && x < w
-                                ? fIn.get(plane + y * w + x) : 0f);
+        int pixels = ho * wo, width = batch * pixels, planeSize = h * w;
+        float[] plane = new float[planeSize], row = new float[pixels];
+        for (int b = from; b < to; b++) {
+            for (int c = 0; c < cin; c++) {
+                fIn.get((b * cin + c) * planeSize, plane, 0, planeSize);
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        // the outputs whose input column ox * stride + kx - padLeft is inside
+                        int lo = Math.min(wo, Math.max(0, ceilDiv(padLeft - kx, stride)));
+                        int hi = Math.min(wo, Math.max(lo, ceilDiv(w + padLeft - kx, stride)));
+                        for (int oy = 0, o = 0; oy < ho; oy++, o += wo) {
+                            int y = oy * stride + ky - padTop;
+                            if (y < 0 || y >= h) {
+                                Arrays.fill(row, o, o + wo, 0f);
+                                continue;
+                            }
+                            Arrays.fill(row, o, o + lo, 0f);
+                            int src = y * w + lo * stride + kx - padLeft;
+                            if (stride == 1) {
+                                System.arraycopy(plane, src, row, o + lo, hi - lo);
+                            } else {
+                                for (int ox = lo; ox < hi; ox++, src += stride) {
+                                    row[o + ox] = plane[src];
+                                }
+                            }
+                            Arrays.fill(row, o + hi, o + wo, 0f);
+                        }
+                        fCols.put(((c * k + ky) * k + kx) * width + b * pixels, row, 0, pixels);
                     }
                 }
             }
         }
+    }
+
+    /** {@code ceil(a / b)} for {@code b > 0} and any sign of {@code a}. */
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 
     /** {@code out[b, f, p] = act(z[f, b * pixels + p] + bias[f])} for samples {@code [from, to)}. */
@@ -160,23 +182,22 @@ final class Im2colConvExec extends Exec {
      */
     private void dOutToZ(FloatBuffer d, int from, int to) {
         int pixels = ho * wo;
+        float[] g = new float[pixels], y = act == Activation.LINEAR ? null : new float[pixels];
         for (int b = from; b < to; b++) {
             for (int f = 0; f < filters; f++) {
-                int o = (b * filters + f) * pixels, zi = (f * batch + b) * pixels;
-                float sum = 0f;
-                if (act == Activation.LINEAR) { // the common case, as a plain loop
+                int o = (b * filters + f) * pixels;
+                d.get(o, g, 0, pixels);
+                if (y != null) {
+                    fOut.get(o, y, 0, pixels);
                     for (int p = 0; p < pixels; p++) {
-                        float g = d.get(o + p);
-                        fZ.put(zi + p, g);
-                        sum += g;
-                    }
-                } else {
-                    for (int p = 0; p < pixels; p++) {
-                        float g = Kernels.derivative(d.get(o + p), fOut.get(o + p), act);
-                        fZ.put(zi + p, g);
-                        sum += g;
+                        g[p] = Kernels.derivative(g[p], y[p], act);
                     }
                 }
+                float sum = 0f;
+                for (int p = 0; p < pixels; p++) {
+                    sum += g[p];
+                }
+                fZ.put((f * batch + b) * pixels, g, 0, pixels);
                 biasGrads[b * filters + f] = sum;
             }
         }
