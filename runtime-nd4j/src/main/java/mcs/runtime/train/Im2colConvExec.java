@@ -189,9 +189,7 @@ final class Im2colConvExec extends Exec {
                 d.get(o, g, 0, pixels);
                 if (y != null) {
                     fOut.get(o, y, 0, pixels);
-                    for (int p = 0; p < pixels; p++) {
-                        g[p] = Kernels.derivative(g[p], y[p], act);
-                    }
+                    Kernels.derivative(g, y, pixels, act);
                 }
                 float sum = 0f;
                 for (int p = 0; p < pixels; p++) {

@@ -325,35 +325,49 @@ final class Kernels {
             int m = Math.min(CHUNK, end - i);
             d.get(i, dv, 0, m);
             y.get(i, yv, 0, m);
-            switch (act) {
-                case RELU -> {
-                    for (int q = 0; q < m; q++) {
-                        dv[q] *= reluDerivative(yv[q]);
-                    }
-                }
-                case TANH -> {
-                    for (int q = 0; q < m; q++) {
-                        dv[q] *= 1f - yv[q] * yv[q];
-                    }
-                }
-                case SIGMOID -> {
-                    for (int q = 0; q < m; q++) {
-                        dv[q] = dv[q] * yv[q] * (1f - yv[q]);
-                    }
-                }
-                case RELU6 -> {
-                    for (int q = 0; q < m; q++) {
-                        dv[q] = yv[q] <= 0f || yv[q] >= 6f ? 0f : dv[q];
-                    }
-                }
-                case HARD_SIGMOID -> {
-                    for (int q = 0; q < m; q++) {
-                        dv[q] = yv[q] <= 0f || yv[q] >= 1f ? 0f : dv[q] * 0.2f;
-                    }
-                }
-                default -> throw new IllegalArgumentException("no derivative for " + act);
-            }
+            derivative(dv, yv, m, act);
             d.put(i, dv, 0, m);
+        }
+    }
+
+    /**
+     * {@code g[q] := derivative(g[q], y[q], act)} for {@code q < m}, an element-wise
+     * activation's gradient at its input from that at its output and the output, as loops
+     * without data-dependent branches for ReLU.
+     */
+    static void derivative(float[] g, float[] y, int m, Activation act) {
+        switch (act) {
+            case LINEAR -> { }
+            case RELU -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] *= reluDerivative(y[q]);
+                }
+            }
+            case TANH -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] *= 1f - y[q] * y[q];
+                }
+            }
+            case SIGMOID -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] = g[q] * y[q] * (1f - y[q]);
+                }
+            }
+            case RELU6 -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] = y[q] <= 0f || y[q] >= 6f ? 0f : g[q];
+                }
+            }
+            case HARD_SIGMOID -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] = y[q] <= 0f || y[q] >= 1f ? 0f : g[q] * 0.2f;
+                }
+            }
+            default -> {
+                for (int q = 0; q < m; q++) {
+                    g[q] = derivative(g[q], y[q], act);
+                }
+            }
         }
     }
 
