@@ -12,7 +12,8 @@ Needs Debian's python3-torch (apt-get install python3-torch) and Fashion-MNIST i
   compute); clustered to 16 centroids per kernel (dense compute); int8 by dynamic quantisation
   (torch.ao quantize_dynamic: the dense layers int8, the convolutions stay float); LeNet-5 with
   half of each convolution's filters removed (10 and 25 filters); dense and structured also at
-  batch 32 (mcs derives the structured model's latency share from these lines).
+  batch 32; a small VGG-style network (convnet()) dense and with half its filters, at batch 1,
+  32 and 256 (mcs derives the structured models' latency shares from these lines).
 - compression: 25.5 M He-normal weights in ResNet-50 shapes: global magnitude threshold for 50%
   (torch.kthvalue) and the masks; 1-D k-means (Lloyd, linear init, to convergence or 30
   iterations) with k=16 on every layer; per-channel int8 (torch.quantize_per_channel).
@@ -47,6 +48,14 @@ def lenet(name, filters=(20, 50)):
                              nn.Linear(500, 10))
     return nn.Sequential(nn.Flatten(), nn.Linear(784, 300), nn.ReLU(), nn.Linear(300, 100),
                          nn.ReLU(), nn.Linear(100, 10))
+
+
+def convnet(a=32, b=64):
+    """mcs's bench convnet: 3x3 "same" convolutions a, a, pool, b, b, pool, dense 128, 10."""
+    return nn.Sequential(nn.Conv2d(1, a, 3, padding=1), nn.ReLU(), nn.Conv2d(a, a, 3, padding=1),
+                         nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(a, b, 3, padding=1), nn.ReLU(),
+                         nn.Conv2d(b, b, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(49 * b, 128), nn.ReLU(), nn.Linear(128, 10))
 
 
 def report(name, value, unit):
@@ -138,6 +147,10 @@ def infer():
     structured = lenet("lenet5", (10, 25)).eval()
     for batch in (1, 32, 256):
         report(f"infer.lenet5-structured.b{batch}", latency(structured, batch), "ms")
+    for kind, net in (("dense", convnet()), ("structured", convnet(16, 32))):
+        net.eval()
+        for batch in (1, 32, 256):
+            report(f"infer.convnet-{kind}.b{batch}", latency(net, batch), "ms")
 
 
 def resnet50_shapes():

@@ -9,9 +9,13 @@ import java.util.function.UnaryOperator;
 import mcs.runtime.analysis.Macs;
 import mcs.runtime.cluster.CentroidInit;
 import mcs.runtime.cluster.Clustering;
+import mcs.runtime.model.Activation;
 import mcs.runtime.model.Clusters;
+import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Model;
+import mcs.runtime.model.Padding;
 import mcs.runtime.model.ReferenceModels;
+import mcs.runtime.model.Shape;
 import mcs.runtime.model.Tensor;
 import mcs.runtime.model.TensorRole;
 import mcs.runtime.prune.MagnitudePruner;
@@ -24,12 +28,15 @@ import mcs.runtime.train.Evaluator;
  * Inference latency (median forward pass, best of three rounds) of LeNet-5 at batch 1 and
  * 256: dense; pruned to 90% (masks); clustered to 16 centroids per kernel; int8 per output
  * channel; and with half of each convolution's filters removed (structured, L1); dense and
- * structured also at batch 32. Then the structured model's share of the dense model's
- * multiply-accumulates and, at each batch, of its latency.
+ * structured also at batch 32. The same structured pruning of a small VGG-style network
+ * ({@link #convnet}), whose time is mostly 3x3 convolutions, at the same three batches. For
+ * each network the structured model's share of the dense model's multiply-accumulates and,
+ * at each batch, of its latency.
  */
 final class InferSuite implements Suite {
 
     static final String PREFIX = "infer.lenet5-";
+    static final String CONVNET = "infer.convnet-";
     static final int[] BATCHES = {1, 32, 256};
     private static final int ROUNDS = 3;
 
@@ -49,18 +56,25 @@ final class InferSuite implements Suite {
                 Clustering.cluster(t.values(), 16, CentroidInit.LINEAR, false, 1))))));
         models.put("int8", kernels(dense, t -> t.withQuant(WeightQuantizer.int8PerChannel(
                 t.values(), t.shape(), t.shape().length == 2 ? 1 : 0))));
-        Model structured = StructuredPruning.prune(dense, 0.5,
-                StructuredPruning.Granularity.FILTER, StructuredPruning.Norm.L1, Selection.ALL);
-        models.put("structured", structured);
+        models.put("structured", halfTheFilters(dense));
+        Model convnet = convnet();
+        Map<String, Model> convnets = Map.of("dense", convnet, "structured",
+                halfTheFilters(convnet));
 
-        // every model at batch 1 and 256; dense and structured at 32 too
+        // LeNet-5: every model at batch 1 and 256, dense and structured at 32 too; the
+        // convnet: dense and structured at all three
         List<Case> cases = new ArrayList<>();
         for (int batch : BATCHES) {
             for (Map.Entry<String, Model> e : models.entrySet()) {
-                if (batch != 32 || e.getKey().equals("dense") || e.getKey().equals("structured")) {
+                if (batch != 32 || convnets.containsKey(e.getKey())) {
                     cases.add(new Case(PREFIX + e.getKey() + ".b" + batch, e.getValue(),
                             batch));
                 }
+            }
+        }
+        for (int batch : BATCHES) {
+            for (String kind : List.of("dense", "structured")) {
+                cases.add(new Case(CONVNET + kind + ".b" + batch, convnets.get(kind), batch));
             }
         }
         // a warm-up round (compiled code, buffers), then rounds over all of them in turn; each
@@ -75,17 +89,46 @@ final class InferSuite implements Suite {
             }
         }
         millis.forEach((name, ms) -> report.accept(new Measure(name, ms, "ms")));
-        report.accept(new Measure(PREFIX + "structured.macs-vs-dense",
-                (double) Macs.of(structured) / Macs.of(dense), "x"));
-        for (int batch : BATCHES) {
-            report.accept(new Measure(shareName(batch), millis.get(PREFIX + "structured.b" + batch)
-                    / millis.get(PREFIX + "dense.b" + batch), "x"));
+        for (String prefix : List.of(PREFIX, CONVNET)) {
+            Model d = prefix.equals(PREFIX) ? dense : convnet;
+            Model s = prefix.equals(PREFIX) ? models.get("structured") : convnets.get("structured");
+            report.accept(new Measure(prefix + "structured.macs-vs-dense",
+                    (double) Macs.of(s) / Macs.of(d), "x"));
+            for (int batch : BATCHES) {
+                report.accept(new Measure(shareName(prefix, batch),
+                        millis.get(prefix + "structured.b" + batch)
+                                / millis.get(prefix + "dense.b" + batch), "x"));
+            }
         }
     }
 
-    /** The line of the structured model's latency as a share of the dense model's. */
-    static String shareName(int batch) {
-        return PREFIX + "structured.latency-vs-dense.b" + batch;
+    /** The line of a structured model's latency as a share of its dense model's. */
+    static String shareName(String prefix, int batch) {
+        return prefix + "structured.latency-vs-dense.b" + batch;
+    }
+
+    /** Half of each convolution's filters removed by their L1 norms. */
+    private static Model halfTheFilters(Model m) {
+        return StructuredPruning.prune(m, 0.5, StructuredPruning.Granularity.FILTER,
+                StructuredPruning.Norm.L1, Selection.ALL);
+    }
+
+    /**
+     * A small VGG-style network on 28x28 images, as pytorch_bench.py builds it: two 3x3
+     * convolutions of 32 filters, 2x2 max pooling, two of 64, pooling, dense 128, dense 10;
+     * "same" padding, ReLU (18.7 M multiply-accumulates per image, 90% in the convolutions).
+     */
+    static Model convnet() {
+        return Model.sequential("convnet", Shape.image(1, 28, 28), List.of(
+                new LayerSpec.Conv2D(32, 3, 1, Padding.SAME, Activation.RELU),
+                new LayerSpec.Conv2D(32, 3, 1, Padding.SAME, Activation.RELU),
+                new LayerSpec.Pool(true, 2, 2),
+                new LayerSpec.Conv2D(64, 3, 1, Padding.SAME, Activation.RELU),
+                new LayerSpec.Conv2D(64, 3, 1, Padding.SAME, Activation.RELU),
+                new LayerSpec.Pool(true, 2, 2),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense(128, Activation.RELU),
+                new LayerSpec.Dense(10, Activation.LINEAR)), 1);
     }
 
     /** One latency measured: its line's name, the model, the batch size. */

@@ -55,12 +55,14 @@ final class PyTorch {
      * latencies kept (so the share is not itself picked as the better of two runs).
      */
     static void addLatencyShares(Map<String, Measure> lines) {
-        for (int batch : InferSuite.BATCHES) {
-            Measure s = lines.get(InferSuite.PREFIX + "structured.b" + batch);
-            Measure d = lines.get(InferSuite.PREFIX + "dense.b" + batch);
-            if (s != null && d != null) {
-                String name = InferSuite.shareName(batch);
-                lines.put(name, new Measure(name, s.value() / d.value(), "x"));
+        for (String prefix : new String[] {InferSuite.PREFIX, InferSuite.CONVNET}) {
+            for (int batch : InferSuite.BATCHES) {
+                Measure s = lines.get(prefix + "structured.b" + batch);
+                Measure d = lines.get(prefix + "dense.b" + batch);
+                if (s != null && d != null) {
+                    String name = InferSuite.shareName(prefix, batch);
+                    lines.put(name, new Measure(name, s.value() / d.value(), "x"));
+                }
             }
         }
     }
