@@ -103,27 +103,29 @@ final class PoolExec extends Exec {
      * winning.
      */
     private void forwardTwoByTwo(int from, int to, boolean training) {
-        int o = from * ho * wo;
+        float[] x = new float[h * w], y = new float[ho * wo];
         for (int p = from; p < to; p++) {
-            for (int oy = 0; oy < ho; oy++) {
-                int top = p * h * w + 2 * oy * w;
-                for (int ox = 0; ox < wo; ox++, o++) {
+            fIn.get(p * h * w, x, 0, h * w); // the plane on an array: cheaper reads
+            int base = p * h * w, o = p * ho * wo;
+            for (int oy = 0, q = 0; oy < ho; oy++) {
+                int top = 2 * oy * w;
+                for (int ox = 0; ox < wo; ox++, q++) {
                     // without data-dependent branches (real activations make "which is
                     // larger" a coin toss the branch predictor loses): Math.max, and the
                     // sign bit of a difference, 1 exactly when the second is larger
                     int i = top + 2 * ox;
-                    float a = fIn.get(i), b = fIn.get(i + 1);
-                    float c = fIn.get(i + w), d = fIn.get(i + w + 1);
+                    float a = x[i], b = x[i + 1], c = x[i + w], d = x[i + w + 1];
                     float upper = Math.max(a, b), lower = Math.max(c, d);
-                    fOut.put(o, Math.max(upper, lower));
+                    y[q] = Math.max(upper, lower);
                     if (training) {
                         int first = i + (Float.floatToRawIntBits(a - b) >>> 31);
                         int second = i + w + (Float.floatToRawIntBits(c - d) >>> 31);
-                        winner[o] = first
+                        winner[o + q] = base + first
                                 + (Float.floatToRawIntBits(upper - lower) >>> 31) * (second - first);
                     }
                 }
             }
+            fOut.put(o, y, 0, ho * wo);
         }
     }
 
@@ -189,19 +191,22 @@ final class PoolExec extends Exec {
      * branch: {@code max(0, 1 - |winner - i|)} is 1 for the winner and 0 for the others).
      */
     private void backwardTwoByTwo(FloatBuffer d, FloatBuffer di, int from, int to) {
-        int o = from * ho * wo;
+        float[] g = new float[ho * wo], x = new float[h * w];
         for (int p = from; p < to; p++) {
-            for (int oy = 0; oy < ho; oy++) {
-                int top = p * h * w + 2 * oy * w;
-                for (int ox = 0; ox < wo; ox++, o++) {
-                    int i = top + 2 * ox, win = winner[o];
-                    float g = d.get(o);
-                    di.put(i, g * Math.max(0, 1 - Math.abs(win - i)));
-                    di.put(i + 1, g * Math.max(0, 1 - Math.abs(win - i - 1)));
-                    di.put(i + w, g * Math.max(0, 1 - Math.abs(win - i - w)));
-                    di.put(i + w + 1, g * Math.max(0, 1 - Math.abs(win - i - w - 1)));
+            int base = p * h * w, o = p * ho * wo;
+            d.get(o, g, 0, ho * wo);
+            for (int oy = 0, q = 0; oy < ho; oy++) {
+                int top = 2 * oy * w;
+                for (int ox = 0; ox < wo; ox++, q++) {
+                    int i = top + 2 * ox, win = winner[o + q] - base;
+                    float v = g[q];
+                    x[i] = v * Math.max(0, 1 - Math.abs(win - i));
+                    x[i + 1] = v * Math.max(0, 1 - Math.abs(win - i - 1));
+                    x[i + w] = v * Math.max(0, 1 - Math.abs(win - i - w));
+                    x[i + w + 1] = v * Math.max(0, 1 - Math.abs(win - i - w - 1));
                 }
             }
+            di.put(base, x, 0, h * w);
         }
     }
 
