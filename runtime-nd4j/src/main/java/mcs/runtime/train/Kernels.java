@@ -171,27 +171,13 @@ final class Kernels {
      */
     static void biasActivate(FloatBuffer src, int from, FloatBuffer dst, int to, int n, float b,
                              Activation act) {
-        float[] v = scratch()[0];
+        float[][] s = scratch();
+        float[] v = s[0], bv = s[1];
+        java.util.Arrays.fill(bv, 0, Math.min(CHUNK, n), b);
         for (int done = 0; done < n; done += CHUNK) {
             int m = Math.min(CHUNK, n - done);
             src.get(from + done, v, 0, m);
-            switch (act) {
-                case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] += b;
-                    }
-                }
-                case RELU -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] = Math.max(v[k] + b, 0f); // no branch
-                    }
-                }
-                default -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] = activate(v[k] + b, act);
-                    }
-                }
-            }
+            addActivate(v, bv, m, act);
             dst.put(to + done, v, 0, m);
         }
     }
@@ -205,24 +191,33 @@ final class Kernels {
             int m = Math.min(CHUNK, n - done);
             z.get(at + done, v, 0, m);
             bias.get(biasOff + done, bv, 0, m);
-            switch (act) {
-                case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] += bv[k];
-                    }
-                }
-                case RELU -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] = Math.max(v[k] + bv[k], 0f);
-                    }
-                }
-                default -> {
-                    for (int k = 0; k < m; k++) {
-                        v[k] = activate(v[k] + bv[k], act);
-                    }
+            addActivate(v, bv, m, act);
+            z.put(at + done, v, 0, m);
+        }
+    }
+
+    /**
+     * {@code v[k] = act(v[k] + b[k])} for {@code k < m} (element-wise activations; softmax's
+     * normalisation is left to the caller). The activation is chosen once, outside the loop,
+     * so the common ones run as plain loops the JIT vectorises.
+     */
+    private static void addActivate(float[] v, float[] b, int m, Activation act) {
+        switch (act) {
+            case LINEAR, SOFTMAX, LOG_SOFTMAX -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] += b[k];
                 }
             }
-            z.put(at + done, v, 0, m);
+            case RELU -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] = Math.max(v[k] + b[k], 0f); // no branch
+                }
+            }
+            default -> {
+                for (int k = 0; k < m; k++) {
+                    v[k] = activate(v[k] + b[k], act);
+                }
+            }
         }
     }
 
