@@ -181,22 +181,41 @@ final class Im2colConvExec extends Exec {
      * pixels]}; its sum per sample and filter goes to {@code biasGrads}.
      */
     private void dOutToZ(FloatBuffer d, int from, int to) {
-        int pixels = ho * wo;
-        float[] g = new float[pixels], y = act == Activation.LINEAR ? null : new float[pixels];
+        int pixels = ho * wo, group = Math.min(4, filters);
+        float[] g = new float[group * pixels];
+        float[] y = act == Activation.LINEAR ? null : new float[group * pixels];
         for (int b = from; b < to; b++) {
-            for (int f = 0; f < filters; f++) {
-                int o = (b * filters + f) * pixels;
-                d.get(o, g, 0, pixels);
+            for (int f0 = 0; f0 < filters; f0 += group) {
+                int n = Math.min(group, filters - f0), o = (b * filters + f0) * pixels;
+                d.get(o, g, 0, n * pixels); // n consecutive planes of this sample
                 if (y != null) {
-                    fOut.get(o, y, 0, pixels);
-                    Kernels.derivative(g, y, pixels, act);
+                    fOut.get(o, y, 0, n * pixels);
+                    Kernels.derivative(g, y, n * pixels, act);
                 }
-                float sum = 0f;
-                for (int p = 0; p < pixels; p++) {
-                    sum += g[p];
+                if (n == 4) { // four sums side by side: four dependency chains, same order
+                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                    for (int p = 0; p < pixels; p++) {
+                        s0 += g[p];
+                        s1 += g[pixels + p];
+                        s2 += g[2 * pixels + p];
+                        s3 += g[3 * pixels + p];
+                    }
+                    biasGrads[b * filters + f0] = s0;
+                    biasGrads[b * filters + f0 + 1] = s1;
+                    biasGrads[b * filters + f0 + 2] = s2;
+                    biasGrads[b * filters + f0 + 3] = s3;
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        float sum = 0f;
+                        for (int p = j * pixels; p < (j + 1) * pixels; p++) {
+                            sum += g[p];
+                        }
+                        biasGrads[b * filters + f0 + j] = sum;
+                    }
                 }
-                fZ.put((f * batch + b) * pixels, g, 0, pixels);
-                biasGrads[b * filters + f] = sum;
+                for (int j = 0; j < n; j++) {
+                    fZ.put(((f0 + j) * batch + b) * pixels, g, j * pixels, pixels);
+                }
             }
         }
     }

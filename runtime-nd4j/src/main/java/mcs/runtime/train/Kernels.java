@@ -222,12 +222,14 @@ final class Kernels {
     }
 
     /**
-     * ReLU's derivative from its output {@code y} (+0 or positive), 0 or 1 without a branch:
-     * real activations make "is it positive" unpredictable. The bits of such a y are 0 or
-     * positive, so min(bits, 1) is the answer.
+     * ReLU's derivative from its output {@code y} (+0 or positive), 0 or 1 without a branch
+     * (real activations make "is it positive" unpredictable) and in float operations the JIT
+     * vectorises: {@code min(y * 2^200, 1)}, as 2^200 lifts even the smallest subnormal above 1
+     * (and a large y to infinity, still 1). The int form {@code min(bits, 1)} was 9x slower on
+     * arrays: it does not vectorise.
      */
-    private static int reluDerivative(float y) {
-        return Math.min(Float.floatToRawIntBits(y), 1);
+    private static float reluDerivative(float y) {
+        return Math.min(y * 0x1p100f * 0x1p100f, 1f);
     }
 
     static float activate(float v, Activation act) {
@@ -394,25 +396,46 @@ final class Kernels {
             channelSums(d, rows, cols, 1, g, off);
             return;
         }
-        // one pass on the buffers themselves: for rows this short, copying them to arrays
-        // first was slower (LeNet-300's 128 x 300: 0.11 instead of 0.06 ms)
         java.util.Arrays.fill(sums, 0, cols, 0f);
-        if (act == Activation.RELU) {
-            for (int r = 0, i = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++, i++) {
-                    float g0 = d.get(i) * reluDerivative(y.get(i));
-                    d.put(i, g0);
-                    sums[c] += g0;
+        float[][] s = scratch();
+        float[] dv = s[0], yv = s[1];
+        if (cols > CHUNK) { // long rows: a chunk at a time
+            for (int r = 0; r < rows; r++) {
+                for (int c0 = 0; c0 < cols; c0 += CHUNK) {
+                    denseBackwardChunk(d, y, r * cols + c0, Math.min(CHUNK, cols - c0), act, dv,
+                            yv);
+                    addTo(sums, c0, dv, 0, Math.min(CHUNK, cols - c0));
                 }
             }
-        } else {
-            for (int r = 0, i = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++, i++) {
-                    sums[c] += d.get(i);
+        } else { // short rows: as many whole rows as a chunk holds, in order
+            int per = CHUNK / cols;
+            for (int r0 = 0; r0 < rows; r0 += per) {
+                int n = Math.min(per, rows - r0);
+                denseBackwardChunk(d, y, r0 * cols, n * cols, act, dv, yv);
+                for (int r = 0; r < n; r++) {
+                    addTo(sums, 0, dv, r * cols, cols);
                 }
             }
         }
         g.put(off, sums, 0, cols);
+    }
+
+    /** {@code d[at, at + m)} through the activation's derivative, left in {@code dv}. */
+    private static void denseBackwardChunk(FloatBuffer d, FloatBuffer y, int at, int m,
+                                           Activation act, float[] dv, float[] yv) {
+        d.get(at, dv, 0, m);
+        if (act == Activation.RELU) {
+            y.get(at, yv, 0, m);
+            derivative(dv, yv, m, act);
+            d.put(at, dv, 0, m);
+        }
+    }
+
+    /** {@code sums[to + q] += v[from + q]} for {@code q < n}. */
+    private static void addTo(float[] sums, int to, float[] v, int from, int n) {
+        for (int q = 0; q < n; q++) {
+            sums[to + q] += v[from + q];
+        }
     }
 
     /** Per-channel sums of {@code d} ([rows, channels, plane]) written to {@code g} at {@code off}. */
