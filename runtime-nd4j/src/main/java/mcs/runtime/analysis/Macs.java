@@ -27,7 +27,8 @@ public final class Macs {
         return macs;
     }
 
-    static long of(Layer l) {
+    /** One layer's multiply-accumulates per sample (0 for containers: count their children). */
+    public static long of(Layer l) {
         if (l.spec() instanceof LayerSpec.Dense d) {
             return (long) l.input().size() * d.units();
         }

@@ -1,6 +1,7 @@
 package mcs.runtime.train;
 
 import java.nio.FloatBuffer;
+import mcs.runtime.analysis.Macs;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
@@ -67,9 +68,7 @@ final class ConvExec extends Exec {
         this.fOut = fb(out);
         this.forwardOp = DynamicCustomOp.builder("conv2d").addInputs(in, w, b).addOutputs(out)
                 .addIntegerArguments(args).build();
-        long macs = (long) batch * layer.output().size() * layer.input().channels()
-                * win.kernelH() * win.kernelW();
-        this.oneThread = inference && macs < ONE_THREAD_MAX_MACS;
+        this.oneThread = inference && batch * Macs.of(layer) < ONE_THREAD_MAX_MACS;
     }
 
     /** Whether ND4J's conv2d can run this layer: one group, same pads before and after. */

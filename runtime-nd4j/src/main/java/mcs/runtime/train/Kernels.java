@@ -50,7 +50,15 @@ final class Kernels {
      * on the calling thread alone when they are too few to be worth splitting.
      */
     static void parallel(int n, long valuesPerItem, Range work) {
-        if (n * valuesPerItem < MIN_PARALLEL_VALUES) {
+        parallelFrom(MIN_PARALLEL_VALUES, n, valuesPerItem, work);
+    }
+
+    /**
+     * {@link #parallel(int, Range)} when the {@code n} items of {@code valuesPerItem} values
+     * hold at least {@code minValues} values in all, else on the calling thread alone.
+     */
+    private static void parallelFrom(long minValues, int n, long valuesPerItem, Range work) {
+        if (n * valuesPerItem < minValues) {
             work.run(0, n);
         } else {
             parallel(n, work);
@@ -64,7 +72,7 @@ final class Kernels {
 
     /**
      * Runs an ND4J op, with {@code oneThread} on the calling thread alone: OpenMP's thread
-     * count belongs to the calling thread, so it is lowered for this op and put back. With the
+     * count belongs to the calling thread, so it is lowered for this op and put back as it was. With the
      * passive wait policy, waking OpenMP's other thread costs a few hundred microseconds per
      * oneDNN call here, more than a small convolution saves by it (LeNet-5's second convolution
      * with half its filters at batch 32: 0.34 ms on one thread, 0.58 ms on two).
@@ -75,11 +83,12 @@ final class Kernels {
             return;
         }
         NativeOps nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int threads = nativeOps.ompGetMaxThreads();
         nativeOps.setOmpNumThreads(1);
         try {
             Nd4j.exec(op);
         } finally {
-            nativeOps.setOmpNumThreads(Engine.threads());
+            nativeOps.setOmpNumThreads(threads);
         }
     }
 
@@ -157,11 +166,7 @@ final class Kernels {
      * cores when they hold at least {@link #MIN_PARALLEL_PASS} values, else at once.
      */
     static void splitRows(int rows, int rowLength, Range work) {
-        if ((long) rows * rowLength < MIN_PARALLEL_PASS) {
-            work.run(0, rows);
-        } else {
-            parallel(rows, work);
-        }
+        parallelFrom(MIN_PARALLEL_PASS, rows, rowLength, work);
     }
 
     /**
