@@ -58,25 +58,24 @@ final class InferSuite implements Suite {
                 t.values(), t.shape(), t.shape().length == 2 ? 1 : 0))));
         models.put("structured", halfTheFilters(dense));
         Model convnet = convnet();
-        Map<String, Model> convnets = Map.of("dense", convnet, "structured",
-                halfTheFilters(convnet));
+        Map<String, Model> convnets = new LinkedHashMap<>();
+        convnets.put("dense", convnet);
+        convnets.put("structured", halfTheFilters(convnet));
+        Map<String, Map<String, Model>> networks = new LinkedHashMap<>();
+        networks.put(PREFIX, models);
+        networks.put(CONVNET, convnets);
 
-        // LeNet-5: every model at batch 1 and 256, dense and structured at 32 too; the
-        // convnet: dense and structured at all three
+        // every model at batch 1 and 256; dense and structured (all the convnet has) at 32 too
         List<Case> cases = new ArrayList<>();
-        for (int batch : BATCHES) {
-            for (Map.Entry<String, Model> e : models.entrySet()) {
-                if (batch != 32 || convnets.containsKey(e.getKey())) {
-                    cases.add(new Case(PREFIX + e.getKey() + ".b" + batch, e.getValue(),
-                            batch));
-                }
+        networks.forEach((prefix, kinds) -> {
+            for (int batch : BATCHES) {
+                kinds.forEach((kind, model) -> {
+                    if (batch != 32 || kind.equals("dense") || kind.equals("structured")) {
+                        cases.add(new Case(prefix + kind + ".b" + batch, model, batch));
+                    }
+                });
             }
-        }
-        for (int batch : BATCHES) {
-            for (String kind : List.of("dense", "structured")) {
-                cases.add(new Case(CONVNET + kind + ".b" + batch, convnets.get(kind), batch));
-            }
-        }
+        });
         // a warm-up round (compiled code, buffers), then rounds over all of them in turn; each
         // figure is its best round's median, so a burst of other work hits no model alone
         Map<String, Double> millis = new LinkedHashMap<>();
@@ -89,17 +88,16 @@ final class InferSuite implements Suite {
             }
         }
         millis.forEach((name, ms) -> report.accept(new Measure(name, ms, "ms")));
-        for (String prefix : List.of(PREFIX, CONVNET)) {
-            Model d = prefix.equals(PREFIX) ? dense : convnet;
-            Model s = prefix.equals(PREFIX) ? models.get("structured") : convnets.get("structured");
+        networks.forEach((prefix, kinds) -> {
             report.accept(new Measure(prefix + "structured.macs-vs-dense",
-                    (double) Macs.of(s) / Macs.of(d), "x"));
+                    (double) Macs.of(kinds.get("structured")) / Macs.of(kinds.get("dense")),
+                    "x"));
             for (int batch : BATCHES) {
                 report.accept(new Measure(shareName(prefix, batch),
                         millis.get(prefix + "structured.b" + batch)
                                 / millis.get(prefix + "dense.b" + batch), "x"));
             }
-        }
+        });
     }
 
     /** The line of a structured model's latency as a share of its dense model's. */
