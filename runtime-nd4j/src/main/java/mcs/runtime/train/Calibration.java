@@ -34,7 +34,7 @@ public final class Calibration {
         Network.requireInputShape(model, split);
         Model plain = model.withActivations(Map.of());
         int n = Math.min(samples, split.size());
-        Network net = new Network(plain, Math.min(BATCH, n), false, 0);
+        Network net = Network.observing(plain, Math.min(BATCH, n));
         List<Layer> top = model.layers();
         Map<String, Observer> out = new LinkedHashMap<>();
         out.put(Model.INPUT, observers.get());

@@ -13,9 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A channels-first convolution through ND4J's conv2d / conv2d_bp ops (oneDNN), built once and
- * re-run on the same buffers; the activation is a Java loop. Small convolutions run forward on
- * one thread in inference ({@link #ONE_THREAD_MAX_MACS}). Only for one group and symmetric
- * pads ({@link #fits}); {@link GroupedConvExec} does the rest.
+ * re-run on the same buffers; the activation is a Java loop. In inference, small convolutions
+ * run forward on one thread ({@link #ONE_THREAD_MAX_MACS}) and the {@link InferencePlan} may
+ * choose channels-last images and a ReLU after the pool. Only for one group and symmetric pads
+ * ({@link #fits}); {@link GroupedConvExec} does the rest.
  */
 final class ConvExec extends Exec {
 
@@ -42,17 +43,19 @@ final class ConvExec extends Exec {
 
     ConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
              boolean needInputGrad, Activation act) {
-        this(layer, spec, in, batch, ps, needInputGrad, act, false);
+        this(layer, spec, in, batch, ps, needInputGrad, act, null);
     }
 
     /**
-     * With {@code inference}, a convolution of fewer than {@link #ONE_THREAD_MAX_MACS}
-     * multiply-accumulates over the batch runs forward on one thread.
+     * With an {@code inference} step, a convolution of fewer than {@link #ONE_THREAD_MAX_MACS}
+     * multiply-accumulates over the batch runs forward on one thread, images may be in
+     * channels-last order and the activation may be left to the pool after it.
      */
     ConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
-             boolean needInputGrad, Activation act, boolean inference) {
+             boolean needInputGrad, Activation act, InferencePlan.Step inference) {
         super(layer, in, batch, needInputGrad);
-        this.act = act;
+        boolean channelsLast = inference != null && inference.channelsLast();
+        this.act = inference != null && inference.deferActivation() ? Activation.LINEAR : act;
         Window win = spec.window();
         String kernel = layer.name() + ".kernel", bias = layer.name() + ".bias";
         long[] wShape = {spec.filters(), layer.input().channels(), win.kernelH(), win.kernelW()};
@@ -60,15 +63,17 @@ final class ConvExec extends Exec {
         this.dw = ps.grad(kernel, wShape);
         this.b = ps.param(bias, spec.filters());
         this.db = ps.grad(bias, spec.filters());
-        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format NCHW, weights [out, in, kH, kW]
+        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, data format NCHW or NHWC,
+        // weights [out, in, kH, kW]
         int[] pads = win.pads(layer.input().height(), layer.input().width());
         this.args = new int[] {win.kernelH(), win.kernelW(), win.strideH(), win.strideW(),
-            pads[0], pads[1], 1, 1, win.padding() == Padding.SAME ? 1 : 0, 0, 1};
-        this.out = buffer(batch, layer.output());
+            pads[0], pads[1], 1, 1, win.padding() == Padding.SAME ? 1 : 0, channelsLast ? 1 : 0, 1};
+        this.out = channelsLast ? channelsLastBuffer(batch, layer.output())
+                : buffer(batch, layer.output());
         this.fOut = fb(out);
         this.forwardOp = DynamicCustomOp.builder("conv2d").addInputs(in, w, b).addOutputs(out)
                 .addIntegerArguments(args).build();
-        this.oneThread = inference && batch * Macs.of(layer) < ONE_THREAD_MAX_MACS;
+        this.oneThread = inference != null && batch * Macs.of(layer) < ONE_THREAD_MAX_MACS;
     }
 
     /** Whether ND4J's conv2d can run this layer: one group, same pads before and after. */

@@ -64,6 +64,12 @@ abstract class Exec {
         return Nd4j.create(DataType.FLOAT, batchShape(batch, s), 'c');
     }
 
+    /** A buffer for {@code batch} images of shape {@code s} in channels-last order. */
+    static INDArray channelsLastBuffer(int batch, Shape s) {
+        return Nd4j.create(DataType.FLOAT, new long[] {batch, s.height(), s.width(), s.channels()},
+                'c');
+    }
+
     /** {@code [batch, dims...]}. */
     static long[] batchShape(int batch, Shape s) {
         int[] d = s.dims();
@@ -106,15 +112,16 @@ abstract class Exec {
 
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
                        boolean last, Random random) {
-        return create(layer, in, batch, ps, needInputGrad, last, random, false);
+        return create(layer, in, batch, ps, needInputGrad, last, random, null);
     }
 
     /**
-     * The executor for {@code layer}; with {@code inference} (forward passes only) the
-     * convolutions pick the implementation fastest for forward alone.
+     * The executor for {@code layer}; with an {@code inference} plan (forward passes only) the
+     * convolutions pick the implementation fastest for forward alone, and the plan's layout
+     * and activation placement apply.
      */
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
-                       boolean last, Random random, boolean inference) {
+                       boolean last, Random random, InferencePlan.Step inference) {
         LayerSpec spec = layer.spec();
         if (spec instanceof LayerSpec.Dense d) {
             return new DenseExec(layer, d, in, batch, ps, needInputGrad,
@@ -124,12 +131,15 @@ abstract class Exec {
             if (!ConvExec.fits(c, layer)) {
                 return new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
             }
-            if (im2col(c, layer, act, batch, inference)) {
+            if (im2col(c, layer, act, batch, inference != null)) {
                 return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
             }
             return new ConvExec(layer, c, in, batch, ps, needInputGrad, act, inference);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad, inference);
+        } else if (spec instanceof LayerSpec.Flatten && inference != null
+                && inference.channelsLast()) {
+            return new FlattenExec(layer, in, batch);
         } else if (spec instanceof LayerSpec.Flatten || spec instanceof LayerSpec.Reshape) {
             return new FlattenExec(layer, in, batch, needInputGrad);
         } else if (spec instanceof LayerSpec.Act a) {

@@ -162,6 +162,28 @@ final class Kernels {
     }
 
     /**
+     * Transposes each of {@code samples} consecutive {@code rows x cols} matrices of {@code src}
+     * into {@code dst} ({@code cols x rows}): channels-last images to channels-first with rows =
+     * positions and cols = channels, and back with the two swapped.
+     */
+    static void transposeSamples(FloatBuffer src, FloatBuffer dst, int samples, int rows,
+                                 int cols) {
+        int size = rows * cols;
+        splitRows(samples, size, (from, to) -> {
+            float[] a = new float[size], t = new float[size];
+            for (int s = from; s < to; s++) {
+                src.get(s * size, a, 0, size);
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        t[c * rows + r] = a[r * cols + c];
+                    }
+                }
+                dst.put(s * size, t, 0, size);
+            }
+        });
+    }
+
+    /**
      * Runs {@code work} over {@code rows} rows of {@code rowLength} values: split over the
      * cores when they hold at least {@link #MIN_PARALLEL_PASS} values, else at once.
      */

@@ -25,6 +25,8 @@ final class Network {
     private final int classes;
     private final INDArray input;
     private final FloatBuffer fInput;
+    /** The input in channels-last order, for a channels-last inference plan on colour images. */
+    private final INDArray channelsLastInput;
     private final List<Exec> layers = new ArrayList<>();
     private final INDArray logits;
     private final INDArray dLogits;
@@ -42,6 +44,19 @@ final class Network {
      * applied) and need not be class scores; for prediction, not for training.
      */
     Network(Model model, int batch, boolean training, long seed, boolean exact) {
+        this(model, batch, training, seed, exact, false);
+    }
+
+    /**
+     * A forward-only network whose every top-level output is read after a pass, in the order
+     * and with the values the layer computes (see {@link InferencePlan}).
+     */
+    static Network observing(Model model, int batch) {
+        return new Network(model, batch, false, 0, false, true);
+    }
+
+    private Network(Model model, int batch, boolean training, long seed, boolean exact,
+                    boolean observed) {
         this.store = new ParamStore(model);
         this.batch = batch;
         Shape out = model.output();
@@ -53,13 +68,19 @@ final class Network {
         this.input = Exec.buffer(batch, model.input());
         this.fInput = Exec.fb(input);
         Random random = new Random(seed);
-        INDArray x = input;
         List<Layer> top = model.layers();
+        List<InferencePlan.Step> plan = training ? null : InferencePlan.of(model, batch, observed);
+        boolean channelsLast = plan != null && !plan.isEmpty() && plan.get(0).channelsLast();
+        Shape image = model.input();
+        this.channelsLastInput = channelsLast && image.channels() > 1
+                ? Exec.channelsLastBuffer(batch, image) : null;
+        INDArray x = !channelsLast ? input : channelsLastInput != null ? channelsLastInput
+                : input.reshape('c', batch, image.height(), image.width(), 1);
         boolean trainedBelow = false; // a layer with parameters comes before this one
         for (int i = 0; i < top.size(); i++) {
             Layer layer = top.get(i);
             Exec e = Exec.create(layer, x, batch, store, trainedBelow && training,
-                    i == top.size() - 1 && !exact, random, !training);
+                    i == top.size() - 1 && !exact, random, plan == null ? null : plan.get(i));
             trainedBelow |= !layer.params().isEmpty() || !layer.children().isEmpty();
             layers.add(e);
             outputQuant.add(model.activations().get(top.get(i).name()));
@@ -152,6 +173,10 @@ final class Network {
     void forward(boolean training) {
         if (inputQuant != null) {
             fakeQuant(fInput, inputQuant);
+        }
+        if (channelsLastInput != null) {
+            Kernels.transposeSamples(fInput, Exec.fb(channelsLastInput), batch,
+                    (int) input.size(1), (int) (input.size(2) * input.size(3)));
         }
         for (int i = 0; i < layers.size(); i++) {
             Exec e = layers.get(i);

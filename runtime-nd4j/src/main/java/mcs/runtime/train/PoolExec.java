@@ -1,6 +1,7 @@
 package mcs.runtime.train;
 
 import java.nio.FloatBuffer;
+import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Window;
@@ -50,6 +51,10 @@ final class PoolExec extends Exec {
     private final FloatBuffer fOut;
     /** The oneDNN pooling for forward passes without training, or null. */
     private final DynamicCustomOp inferenceOp;
+    /** The activation applied to the pooled values (a ReLU moved past the pool), or linear. */
+    private final Activation after;
+    /** Whether this is the 2x2, stride 2 max pool with every window inside the input. */
+    private final boolean twoByTwo;
 
     PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad) {
         this(layer, spec, in, batch, needInputGrad, false);
@@ -58,6 +63,16 @@ final class PoolExec extends Exec {
     /** With {@code inference}, large 2x2 max pools run through oneDNN when not training. */
     PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad,
              boolean inference) {
+        this(layer, spec, in, batch, needInputGrad,
+                inference ? new InferencePlan.Step(false, false, Activation.LINEAR) : null);
+    }
+
+    /**
+     * With an {@code inference} step, large 2x2 max pools (all in channels-last order) run
+     * through oneDNN when not training, and the step's activation follows the pooling.
+     */
+    PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad,
+             InferencePlan.Step inference) {
         super(layer, in, batch, needInputGrad);
         this.max = spec.max();
         Window win = spec.window();
@@ -73,15 +88,21 @@ final class PoolExec extends Exec {
         this.pl = pads[1];
         this.ho = layer.output().height();
         this.wo = layer.output().width();
-        this.out = buffer(batch, layer.output());
+        boolean channelsLast = inference != null && inference.channelsLast();
+        this.out = channelsLast ? channelsLastBuffer(batch, layer.output())
+                : buffer(batch, layer.output());
         this.fIn = fb(in);
         this.fOut = fb(out);
         this.winner = max ? new int[planes * ho * wo] : null;
-        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, (unused), NCHW: the windows twoByTwo()
-        // allows, so ND4J's output has exactly this layer's shape
-        this.inferenceOp = inference && twoByTwo() && in.length() >= MIN_ONEDNN_VALUES
+        this.twoByTwo = twoByTwo(spec, layer);
+        this.after = inference != null ? inference.after() : Activation.LINEAR;
+        // kH, kW, sH, sW, pH, pW, dH, dW, same mode, (unused), NCHW or NHWC: the windows
+        // twoByTwo allows, so ND4J's output has exactly this layer's shape
+        this.inferenceOp = inference != null && twoByTwo
+                && (channelsLast || in.length() >= MIN_ONEDNN_VALUES)
                 ? DynamicCustomOp.builder("maxpool2d").addInputs(in).addOutputs(out)
-                        .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0).build()
+                        .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, channelsLast ? 1 : 0)
+                        .build()
                 : null;
     }
 
@@ -89,10 +110,13 @@ final class PoolExec extends Exec {
     void forward(boolean training) {
         if (!training && inferenceOp != null) {
             Kernels.exec(inferenceOp, in.length() < ONE_THREAD_MAX_VALUES);
-        } else if (twoByTwo()) {
+        } else if (twoByTwo) {
             Kernels.parallel(planes, h * w, (from, to) -> forwardTwoByTwo(from, to, training));
         } else {
             Kernels.parallel(planes, h * w, this::forwardPlanes);
+        }
+        if (after != Activation.LINEAR) {
+            Kernels.biasActivate(fOut, batch, 1, layer.output().size(), null, -1, after);
         }
     }
 
@@ -172,17 +196,21 @@ final class PoolExec extends Exec {
             return;
         }
         FloatBuffer d = fb(dOut), di = fb(dIn);
-        if (twoByTwo() && 2 * ho == h && 2 * wo == w) {
+        if (twoByTwo && 2 * ho == h && 2 * wo == w) {
             Kernels.parallel(planes, h * w, (from, to) -> backwardTwoByTwo(d, di, from, to));
         } else {
             Kernels.parallel(planes, h * w, (from, to) -> backwardPlanes(d, di, from, to));
         }
     }
 
-    /** Whether this is the 2x2, stride 2 max pool with every window inside the input. */
-    private boolean twoByTwo() {
-        return max && kh == 2 && kw == 2 && sh == 2 && sw == 2 && pt == 0 && pl == 0
-                && 2 * ho <= h && 2 * wo <= w;
+    /** Whether {@code layer} is a 2x2, stride 2 max pool with every window inside its input. */
+    static boolean twoByTwo(LayerSpec.Pool spec, Layer layer) {
+        Window win = spec.window();
+        int h = layer.input().height(), w = layer.input().width();
+        int[] pads = win.pads(h, w);
+        return spec.max() && win.kernelH() == 2 && win.kernelW() == 2 && win.strideH() == 2
+                && win.strideW() == 2 && pads[0] == 0 && pads[1] == 0
+                && 2 * layer.output().height() <= h && 2 * layer.output().width() <= w;
     }
 
     /**
