@@ -59,17 +59,9 @@ class ConvEquivalenceTest {
 
     private static void inferenceMatchesTheTrainingPath(int batch) {
         Model model = mcs.runtime.model.ReferenceModels.lenet5(7);
-        Random r = new Random(11);
-        Network inference = new Network(model, batch, false, 0);
-        Network training = new Network(model, batch, true, 0);
-        for (int i = 0; i < inference.input().limit(); i++) {
-            float v = r.nextFloat();
-            inference.input().put(i, v);
-            training.input().put(i, v);
-        }
-        inference.forward(false);
-        training.forward(false);
-        float[] a = inference.logits(batch), e = training.logits(batch);
+        float[] x = Outputs.randomInputs(model, batch, 11);
+        float[] a = Outputs.logits(new Network(model, batch, false, 0), x);
+        float[] e = Outputs.logits(new Network(model, batch, true, 0), x);
         for (int i = 0; i < e.length; i++) {
             assertThat(a[i]).as("logit %d", i).isCloseTo(e[i], offset(1e-4f * (1 + Math.abs(e[i]))));
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import mcs.runtime.Engine;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.LayerSpec;
@@ -105,18 +104,10 @@ class InferencePlanTest {
         for (Model model : List.of(ReferenceModels.lenet5(5), colour())) {
             for (int batch : new int[] {32, 64}) {
                 assertThat(InferencePlan.channelsLastEnd(model, batch)).isPositive();
-                Network planned = new Network(model, batch, false, 0);
-                Network plain = Network.observing(model, batch);
-                Random r = new Random(batch);
-                for (int i = 0; i < planned.input().limit(); i++) {
-                    float v = r.nextFloat();
-                    planned.input().put(i, v);
-                    plain.input().put(i, v);
-                }
-                planned.forward(false);
-                plain.forward(false);
-                assertThat(planned.logits(batch)).as("%s at batch %d", model.name(), batch)
-                        .containsExactly(plain.logits(batch));
+                float[] x = Outputs.randomInputs(model, batch, batch);
+                assertThat(Outputs.logits(new Network(model, batch, false, 0), x))
+                        .as("%s at batch %d", model.name(), batch)
+                        .containsExactly(Outputs.logits(Network.observing(model, batch), x));
             }
         }
     }

@@ -25,6 +25,13 @@ public final class Outputs {
         return Evaluator.logits(model, x, batch);
     }
 
+    /** The logits {@code net} gives for its batch of inputs laid out row-major in {@code x}. */
+    static float[] logits(Network net, float[] x) {
+        net.loadSamples(x, 0, net.batch());
+        net.forward(false);
+        return net.logits(net.batch());
+    }
+
     /** Inputs of the model's shape drawn from a seeded Gaussian. */
     public static float[] randomInputs(Model model, int batch, long seed) {
         Random r = new Random(seed);
