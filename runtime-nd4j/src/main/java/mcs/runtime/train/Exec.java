@@ -99,8 +99,8 @@ abstract class Exec {
      * for few input channels (a first layer on images), where oneDNN's backward is several
      * times slower; for inference, for few output positions over the batch (batch 1).
      */
-    static boolean im2col(LayerSpec.Conv2D c, Layer layer, Activation act, int batch,
-                          boolean inference) {
+    private static boolean im2col(LayerSpec.Conv2D c, Layer layer, Activation act, int batch,
+                                  boolean inference) {
         Window win = c.window();
         Shape out = layer.output();
         return act != Activation.SOFTMAX && act != Activation.LOG_SOFTMAX
@@ -108,6 +108,15 @@ abstract class Exec {
                 && (inference ? (long) batch * out.height() * out.width()
                         <= IM2COL_MAX_INFERENCE_POSITIONS
                         : layer.input().channels() <= IM2COL_MAX_CHANNELS);
+    }
+
+    /**
+     * Whether a convolution with activation {@code act} runs as {@link ConvExec} (ND4J's conv2d
+     * ops), rather than {@link GroupedConvExec} or {@link Im2colConvExec}.
+     */
+    static boolean onConvExec(LayerSpec.Conv2D c, Layer layer, Activation act, int batch,
+                              boolean inference) {
+        return ConvExec.fits(c, layer) && !im2col(c, layer, act, batch, inference);
     }
 
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
@@ -128,13 +137,13 @@ abstract class Exec {
                     effective(d.activation(), last));
         } else if (spec instanceof LayerSpec.Conv2D c) {
             Activation act = effective(c.activation(), last);
+            if (onConvExec(c, layer, act, batch, inference != null)) {
+                return new ConvExec(layer, c, in, batch, ps, needInputGrad, act, inference);
+            }
             if (!ConvExec.fits(c, layer)) {
                 return new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
             }
-            if (im2col(c, layer, act, batch, inference != null)) {
-                return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
-            }
-            return new ConvExec(layer, c, in, batch, ps, needInputGrad, act, inference);
+            return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad, inference);
         } else if (spec instanceof LayerSpec.Flatten && inference != null

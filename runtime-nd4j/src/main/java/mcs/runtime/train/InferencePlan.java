@@ -86,6 +86,6 @@ final class InferencePlan {
     /** Whether a convolution layer runs as {@link ConvExec} in inference at {@code batch}. */
     private static boolean runsOnOneDnn(Layer layer, int batch) {
         LayerSpec.Conv2D c = (LayerSpec.Conv2D) layer.spec();
-        return ConvExec.fits(c, layer) && !Exec.im2col(c, layer, c.activation(), batch, true);
+        return Exec.onConvExec(c, layer, c.activation(), batch, true);
     }
 }

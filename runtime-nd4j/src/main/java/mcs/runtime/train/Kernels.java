@@ -72,10 +72,11 @@ final class Kernels {
 
     /**
      * Runs an ND4J op, with {@code oneThread} on the calling thread alone: OpenMP's thread
-     * count belongs to the calling thread, so it is lowered for this op and put back as it was. With the
-     * passive wait policy, waking OpenMP's other thread costs a few hundred microseconds per
-     * oneDNN call here, more than a small convolution saves by it (LeNet-5's second convolution
-     * with half its filters at batch 32: 0.34 ms on one thread, 0.58 ms on two).
+     * count belongs to the calling thread, so it is lowered for this op and put back as it
+     * was. With the passive wait policy, waking OpenMP's other thread costs a few hundred
+     * microseconds per oneDNN call here, more than a small convolution saves by it (LeNet-5's
+     * second convolution with half its filters at batch 32: 0.34 ms on one thread, 0.58 ms on
+     * two).
      */
     static void exec(DynamicCustomOp op, boolean oneThread) {
         if (!oneThread) {

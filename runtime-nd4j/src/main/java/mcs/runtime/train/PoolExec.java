@@ -57,14 +57,7 @@ final class PoolExec extends Exec {
     private final boolean twoByTwo;
 
     PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad) {
-        this(layer, spec, in, batch, needInputGrad, false);
-    }
-
-    /** With {@code inference}, large 2x2 max pools run through oneDNN when not training. */
-    PoolExec(Layer layer, LayerSpec.Pool spec, INDArray in, int batch, boolean needInputGrad,
-             boolean inference) {
-        this(layer, spec, in, batch, needInputGrad,
-                inference ? new InferencePlan.Step(false, false, Activation.LINEAR) : null);
+        this(layer, spec, in, batch, needInputGrad, null);
     }
 
     /**

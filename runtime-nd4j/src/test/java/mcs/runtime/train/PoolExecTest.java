@@ -84,8 +84,9 @@ class PoolExecTest {
                 in.data().put(i, r.nextInt(7) - 3.5f * r.nextFloat());
             }
             LayerSpec.Pool spec = (LayerSpec.Pool) layer.spec();
-            Exec java = new PoolExec(layer, spec, in, batch, false, false);
-            Exec onednn = new PoolExec(layer, spec, in, batch, false, true);
+            Exec java = new PoolExec(layer, spec, in, batch, false);
+            Exec onednn = new PoolExec(layer, spec, in, batch, false,
+                    new InferencePlan.Step(false, false, Activation.LINEAR));
             java.forward(false);
             onednn.forward(false);
             assertThat(onednn.out.data().asFloat()).as("%dx%d", h, w)
