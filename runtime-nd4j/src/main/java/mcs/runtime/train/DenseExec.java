@@ -5,8 +5,13 @@ import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 
-/** {@code y = act(x W + b)} with W as [in, out]: one gemm forward, two backward. */
+/**
+ * {@code y = act(x W + b)} with W as [in, out]: one gemm forward, two backward. In a
+ * {@link Lanes lane} the forward product is oneDNN's matmul on the lane's one thread, which
+ * sums in another order than OpenBLAS (results agree to float rounding).
+ */
 final class DenseExec extends Exec {
 
     private final int units;
@@ -21,11 +26,13 @@ final class DenseExec extends Exec {
     private final Blas.Matrix wm;
     private final Blas.Matrix dwm;
     private final Blas.Matrix y;
+    /** oneDNN's product for a forward pass in a lane, else null (OpenBLAS). */
+    private final DynamicCustomOp laneProduct;
     private Blas.Matrix dy;
     private Blas.Matrix dx;
 
     DenseExec(Layer layer, LayerSpec.Dense spec, INDArray in, int batch, ParamStore ps,
-              boolean needInputGrad, Activation act) {
+              boolean needInputGrad, Activation act, boolean lane) {
         super(layer, in, batch, needInputGrad);
         this.units = spec.units();
         this.act = act;
@@ -41,6 +48,9 @@ final class DenseExec extends Exec {
         this.wm = Blas.Matrix.of(w, inputs, units);
         this.dwm = Blas.Matrix.of(dw, inputs, units);
         this.y = Blas.Matrix.of(out, batch, units);
+        this.laneProduct = lane
+                ? DynamicCustomOp.builder("matmul").addInputs(in, w).addOutputs(out).build()
+                : null;
     }
 
     @Override
@@ -53,7 +63,11 @@ final class DenseExec extends Exec {
 
     @Override
     void forward(boolean training) {
-        Blas.gemm(x, false, wm, false, y);
+        if (laneProduct != null) {
+            Kernels.exec(laneProduct, true);
+        } else {
+            Blas.gemm(x, false, wm, false, y);
+        }
         Kernels.biasActivate(fOut, batch, units, 1, ps.p, biasOff, act);
     }
 

@@ -22,7 +22,7 @@ public final class Evaluator {
         if (split.size() == 0) {
             throw new InvalidInputException(split.name() + " has no samples");
         }
-        Network net = new Network(model, Math.min(EVAL_BATCH, split.size()), false, 0);
+        Network net = Network.forInference(model, Math.min(EVAL_BATCH, split.size()), false);
         long correct = 0;
         for (int from = 0; from < split.size(); from += net.batch()) {
             cancel.check();
@@ -59,7 +59,7 @@ public final class Evaluator {
                     + " values (" + model.input() + "); got " + inputs.length + " values for "
                     + batch + " samples");
         }
-        Network net = new Network(model, Math.min(EVAL_BATCH, batch), false, 0, exact);
+        Network net = Network.forInference(model, Math.min(EVAL_BATCH, batch), exact);
         float[] out = new float[batch * model.output().size()];
         for (int from = 0; from < batch; from += net.batch()) {
             int count = Math.min(net.batch(), batch - from);
@@ -78,7 +78,7 @@ public final class Evaluator {
     /** Median wall time of one forward pass over {@code batch} samples, in milliseconds. */
     public static double latencyMillis(Model model, int batch) {
         Engine.init();
-        Network net = new Network(model, batch, false, 0);
+        Network net = Network.forInference(model, batch, false);
         int runs = batch == 1 ? 101 : 31;
         for (int i = 0; i < runs / 3; i++) {
             net.forward(false);

@@ -112,11 +112,12 @@ abstract class Exec {
 
     /**
      * Whether a convolution with activation {@code act} runs as {@link ConvExec} (ND4J's conv2d
-     * ops), rather than {@link GroupedConvExec} or {@link Im2colConvExec}.
+     * ops), rather than {@link GroupedConvExec} or {@link Im2colConvExec}; always where it fits
+     * in a {@link Lanes lane} (im2col's products run on OpenBLAS).
      */
     static boolean onConvExec(LayerSpec.Conv2D c, Layer layer, Activation act, int batch,
-                              boolean inference) {
-        return ConvExec.fits(c, layer) && !im2col(c, layer, act, batch, inference);
+                              boolean inference, boolean lane) {
+        return ConvExec.fits(c, layer) && (lane || !im2col(c, layer, act, batch, inference));
     }
 
     static Exec create(Layer layer, INDArray in, int batch, ParamStore ps, boolean needInputGrad,
@@ -134,10 +135,11 @@ abstract class Exec {
         LayerSpec spec = layer.spec();
         if (spec instanceof LayerSpec.Dense d) {
             return new DenseExec(layer, d, in, batch, ps, needInputGrad,
-                    effective(d.activation(), last));
+                    effective(d.activation(), last), inference != null && inference.lane());
         } else if (spec instanceof LayerSpec.Conv2D c) {
             Activation act = effective(c.activation(), last);
-            if (onConvExec(c, layer, act, batch, inference != null)) {
+            if (onConvExec(c, layer, act, batch, inference != null,
+                    inference != null && inference.lane())) {
                 return new ConvExec(layer, c, in, batch, ps, needInputGrad, act, inference);
             }
             if (!ConvExec.fits(c, layer)) {

@@ -21,11 +21,17 @@ import mcs.runtime.model.Model;
  * when the convolution's own output is quantised.</li>
  * </ul>
  * Neither when every layer's output is looked at as the layer computes it (calibration).
+ * A network run as one of the parts of a batch on its own core ({@link Network#forInference})
+ * keeps off OpenBLAS: its convolutions run on oneDNN whatever the batch, its dense layers
+ * multiply through oneDNN.
  */
 final class InferencePlan {
 
-    /** What one top-level layer does differently in inference. */
-    record Step(boolean channelsLast, boolean deferActivation, Activation after) {
+    /**
+     * What one top-level layer does differently in inference; {@code lane} when it runs in a
+     * part of the batch on one core.
+     */
+    record Step(boolean channelsLast, boolean deferActivation, Activation after, boolean lane) {
     }
 
     private InferencePlan() {
@@ -37,15 +43,21 @@ final class InferencePlan {
      * nothing is rearranged.
      */
     static List<Step> of(Model model, int batch, boolean observed) {
+        return of(model, batch, observed, false);
+    }
+
+    /** {@link #of(Model, int, boolean)}, for a part of a batch on one core with {@code lane}. */
+    static List<Step> of(Model model, int batch, boolean observed, boolean lane) {
         List<Layer> top = model.layers();
-        int flatten = observed ? -1 : channelsLastEnd(model, batch);
+        int flatten = observed ? -1 : channelsLastEnd(model, batch, lane);
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
-            boolean defer = !observed && i + 1 < top.size() && defersRelu(top.get(i), batch)
+            boolean defer = !observed && i + 1 < top.size() && defersRelu(top.get(i), batch, lane)
                     && top.get(i + 1).spec() instanceof LayerSpec.Pool p && p.max()
                     && !model.activations().containsKey(top.get(i).name());
             boolean after = i > 0 && steps.get(i - 1).deferActivation();
-            steps.add(new Step(i <= flatten, defer, after ? Activation.RELU : Activation.LINEAR));
+            steps.add(new Step(i <= flatten, defer, after ? Activation.RELU : Activation.LINEAR,
+                    lane));
         }
         return steps;
     }
@@ -54,7 +66,7 @@ final class InferencePlan {
      * The index of the flatten that ends a channels-last opening (oneDNN convolutions and 2x2
      * max pools, at least one convolution), or -1 when the network runs channels first.
      */
-    static int channelsLastEnd(Model model, int batch) {
+    static int channelsLastEnd(Model model, int batch, boolean lane) {
         if (model.input().rank() != 3) {
             return -1;
         }
@@ -64,7 +76,7 @@ final class InferencePlan {
             Layer layer = top.get(i);
             LayerSpec spec = layer.spec();
             if (spec instanceof LayerSpec.Conv2D) {
-                if (!runsOnOneDnn(layer, batch)) {
+                if (!runsOnOneDnn(layer, batch, lane)) {
                     return -1;
                 }
                 conv = true;
@@ -78,14 +90,14 @@ final class InferencePlan {
     }
 
     /** Whether {@code layer} is a ReLU convolution run by {@link ConvExec} in inference. */
-    private static boolean defersRelu(Layer layer, int batch) {
+    private static boolean defersRelu(Layer layer, int batch, boolean lane) {
         return layer.spec() instanceof LayerSpec.Conv2D c && c.activation() == Activation.RELU
-                && runsOnOneDnn(layer, batch);
+                && runsOnOneDnn(layer, batch, lane);
     }
 
     /** Whether a convolution layer runs as {@link ConvExec} in inference at {@code batch}. */
-    private static boolean runsOnOneDnn(Layer layer, int batch) {
+    private static boolean runsOnOneDnn(Layer layer, int batch, boolean lane) {
         LayerSpec.Conv2D c = (LayerSpec.Conv2D) layer.spec();
-        return Exec.onConvExec(c, layer, c.activation(), batch, true);
+        return Exec.onConvExec(c, layer, c.activation(), batch, true, lane);
     }
 }

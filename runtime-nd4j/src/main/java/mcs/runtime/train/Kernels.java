@@ -17,7 +17,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 final class Kernels {
 
-    private static final int THREADS = Math.max(1, Math.min(Engine.threads(),
+    /** ND4J's threads, at most the cores. */
+    static final int THREADS = Math.max(1, Math.min(Engine.threads(),
             Runtime.getRuntime().availableProcessors()));
 
     private Kernels() {
@@ -95,10 +96,11 @@ final class Kernels {
 
     /**
      * Runs {@code work} over {@code [0, n)} split in as many contiguous parts as ND4J has
-     * threads, one part on the calling thread and the others on the common fork-join pool.
+     * threads, one part on the calling thread and the others on the common fork-join pool; at
+     * once on a {@link Lanes lane}, whose core is all it has.
      */
     static void parallel(int n, Range work) {
-        int parts = Math.min(THREADS, n);
+        int parts = Lanes.inLane() ? 1 : Math.min(THREADS, n);
         if (parts <= 1) {
             work.run(0, n);
             return;

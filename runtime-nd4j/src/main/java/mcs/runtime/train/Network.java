@@ -7,6 +7,7 @@ import java.util.Random;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.data.Split;
 import mcs.runtime.model.Layer;
+import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.Shape;
 import mcs.runtime.quant.QuantSpec;
@@ -16,9 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A model made executable for one batch size: parameters in a {@link ParamStore}, one
  * {@link Exec} per top-level layer wired buffer to buffer, a softmax cross-entropy loss on the
- * logits. A final softmax is left to the loss; argmax is the same either way.
+ * logits. A final softmax is left to the loss; argmax is the same either way. For inference a
+ * batch may be split in parts run side by side, one per core ({@link #forInference}).
  */
 final class Network {
+
+    /**
+     * Samples per part at least, for splitting a batch across lanes: below it the parts do
+     * not pay for the hand-over.
+     */
+    static final int MIN_PART = 8;
 
     final ParamStore store;
     private final int batch;
@@ -34,6 +42,9 @@ final class Network {
     /** Activation quantisation: the input's spec and one per top-level layer (or null). */
     private final QuantSpec inputQuant;
     private final List<QuantSpec> outputQuant = new ArrayList<>();
+    /** For a batch split across lanes: the networks of its parts and where each starts. */
+    private final Network[] parts;
+    private final int[] partFrom;
 
     Network(Model model, int batch, boolean training, long seed) {
         this(model, batch, training, seed, false);
@@ -55,10 +66,68 @@ final class Network {
         return new Network(model, batch, false, 0, false, true);
     }
 
-    private Network(Model model, int batch, boolean training, long seed, boolean exact,
-                    boolean observed) {
+    /**
+     * A forward-only network for {@code batch} samples whose batch is split in parts of at
+     * least {@link #MIN_PART} samples, one per {@link Lanes lane}, where every layer can run
+     * on a lane; else the plain one. Outputs agree with the plain network's to float rounding
+     * (dense layers sum in another order); with {@code exact} as in the constructor.
+     */
+    static Network forInference(Model model, int batch, boolean exact) {
+        int count = Math.min(Lanes.COUNT, batch / MIN_PART);
+        if (count < 2 || !model.layers().stream().allMatch(Network::runsOnLane)) {
+            return new Network(model, batch, false, 0, exact);
+        }
+        return new Network(model, batch, exact, count);
+    }
+
+    /**
+     * Whether the layer's forward pass can run on one lane: no OpenBLAS threads, no pool of
+     * its own (convolutions that fit oneDNN's, pooling, dense, flatten, activations, dropout).
+     */
+    private static boolean runsOnLane(Layer layer) {
+        LayerSpec spec = layer.spec();
+        return spec instanceof LayerSpec.Conv2D c ? ConvExec.fits(c, layer)
+                : spec instanceof LayerSpec.Dense || spec instanceof LayerSpec.Pool
+                || spec instanceof LayerSpec.Flatten || spec instanceof LayerSpec.Reshape
+                || spec instanceof LayerSpec.Act || spec instanceof LayerSpec.Dropout;
+    }
+
+    /** A batch split in {@code count} parts, each a network of its own on the same weights. */
+    private Network(Model model, int batch, boolean exact, int count) {
         this.store = new ParamStore(model);
         this.batch = batch;
+        this.classes = model.output().dim(0);
+        this.input = Exec.buffer(batch, model.input());
+        this.fInput = Exec.fb(input);
+        this.channelsLastInput = null;
+        this.inputQuant = null;
+        this.logits = Exec.buffer(batch, model.output());
+        this.dLogits = null;
+        this.labels = new int[batch];
+        this.parts = new Network[count];
+        this.partFrom = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            partFrom[i + 1] = (int) ((long) batch * (i + 1) / count);
+            parts[i] = new Network(model, partFrom[i + 1] - partFrom[i], exact, store);
+        }
+    }
+
+    /** One part of a split batch: forward only, on {@code store}'s weights, on one lane. */
+    private Network(Model model, int batch, boolean exact, ParamStore store) {
+        this(model, batch, false, 0, exact, false, store, true);
+    }
+
+    private Network(Model model, int batch, boolean training, long seed, boolean exact,
+                    boolean observed) {
+        this(model, batch, training, seed, exact, observed, new ParamStore(model), false);
+    }
+
+    private Network(Model model, int batch, boolean training, long seed, boolean exact,
+                    boolean observed, ParamStore store, boolean lane) {
+        this.store = store;
+        this.batch = batch;
+        this.parts = null;
+        this.partFrom = null;
         Shape out = model.output();
         if (out.rank() != 1 && !exact) {
             throw new InvalidInputException(model.name() + " ends with output " + out
@@ -69,7 +138,8 @@ final class Network {
         this.fInput = Exec.fb(input);
         Random random = new Random(seed);
         List<Layer> top = model.layers();
-        List<InferencePlan.Step> plan = training ? null : InferencePlan.of(model, batch, observed);
+        List<InferencePlan.Step> plan = training ? null
+                : InferencePlan.of(model, batch, observed, lane);
         boolean channelsLast = plan != null && !plan.isEmpty() && plan.get(0).channelsLast();
         Shape image = model.input();
         this.channelsLastInput = channelsLast && image.channels() > 1
@@ -110,6 +180,11 @@ final class Network {
 
     int batch() {
         return batch;
+    }
+
+    /** How many parts the batch is split in across lanes: 1 when it runs whole. */
+    int parts() {
+        return parts == null ? 1 : parts.length;
     }
 
     int classes() {
@@ -171,6 +246,10 @@ final class Network {
      * straight-through estimator lets training pass gradients through unchanged).
      */
     void forward(boolean training) {
+        if (parts != null) {
+            Lanes.run(parts.length, this::forwardPart);
+            return;
+        }
         if (inputQuant != null) {
             fakeQuant(fInput, inputQuant);
         }
@@ -187,6 +266,15 @@ final class Network {
         }
     }
 
+    /** Part {@code i} of a split batch: its samples in, its outputs back (a lane each). */
+    private void forwardPart(int i) {
+        Network part = parts[i];
+        int inSize = (int) (input.length() / batch), outSize = (int) (logits.length() / batch);
+        part.fInput.put(0, fInput, partFrom[i] * inSize, part.batch * inSize);
+        part.forward(false);
+        Exec.fb(logits).put(partFrom[i] * outSize, Exec.fb(part.logits), 0, part.batch * outSize);
+    }
+
     /** The loaded input batch. */
     FloatBuffer input() {
         return fInput;
@@ -194,6 +282,9 @@ final class Network {
 
     /** The output of top-level layer {@code i} after {@link #forward}, rows of the batch. */
     FloatBuffer output(int i) {
+        if (parts != null) {
+            throw new IllegalStateException("a split batch keeps no layer outputs");
+        }
         return Exec.fb(layers.get(i).out);
     }
 

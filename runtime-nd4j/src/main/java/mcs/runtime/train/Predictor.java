@@ -22,7 +22,7 @@ public final class Predictor {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
         this.model = model;
-        this.net = new Network(model, batch, false, 0);
+        this.net = Network.forInference(model, batch, false);
         this.sampleSize = model.input().size();
     }
 

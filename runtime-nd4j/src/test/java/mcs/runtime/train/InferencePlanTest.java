@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class InferencePlanTest {
 
     /** A colour-image network: SAME and VALID convolutions, two pools, two dense layers. */
-    private static Model colour() {
+    static Model colour() {
         return Model.sequential("colour", Shape.image(3, 20, 20), List.of(
                 new LayerSpec.Conv2D(16, 3, 1, Padding.SAME, Activation.RELU),
                 new LayerSpec.Pool(true, 2, 2),
@@ -75,7 +75,7 @@ class InferencePlanTest {
                 new LayerSpec.BatchNorm(1e-3, 0.99),
                 new LayerSpec.Flatten(),
                 new LayerSpec.Dense(3, Activation.LINEAR)), 1);
-        assertThat(InferencePlan.channelsLastEnd(normed, 64)).isEqualTo(-1);
+        assertThat(InferencePlan.channelsLastEnd(normed, 64, false)).isEqualTo(-1);
         Model averaged = Model.sequential("avg", Shape.image(1, 12, 12), List.of(
                 new LayerSpec.Conv2D(16, 3, 1, Padding.SAME, Activation.RELU),
                 new LayerSpec.Pool(false, 2, 2),
@@ -103,7 +103,7 @@ class InferencePlanTest {
         Engine.init();
         for (Model model : List.of(ReferenceModels.lenet5(5), colour())) {
             for (int batch : new int[] {32, 64}) {
-                assertThat(InferencePlan.channelsLastEnd(model, batch)).isPositive();
+                assertThat(InferencePlan.channelsLastEnd(model, batch, false)).isPositive();
                 float[] x = Outputs.randomInputs(model, batch, batch);
                 assertThat(Outputs.logits(new Network(model, batch, false, 0), x))
                         .as("%s at batch %d", model.name(), batch)

@@ -86,7 +86,7 @@ class PoolExecTest {
             LayerSpec.Pool spec = (LayerSpec.Pool) layer.spec();
             Exec java = new PoolExec(layer, spec, in, batch, false);
             Exec onednn = new PoolExec(layer, spec, in, batch, false,
-                    new InferencePlan.Step(false, false, Activation.LINEAR));
+                    new InferencePlan.Step(false, false, Activation.LINEAR, false));
             java.forward(false);
             onednn.forward(false);
             assertThat(onednn.out.data().asFloat()).as("%dx%d", h, w)
