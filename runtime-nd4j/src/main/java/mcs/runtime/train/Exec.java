@@ -145,7 +145,8 @@ abstract class Exec {
             if (!ConvExec.fits(c, layer)) {
                 return new GroupedConvExec(layer, c, in, batch, ps, needInputGrad, act);
             }
-            return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act);
+            return new Im2colConvExec(layer, c, in, batch, ps, needInputGrad, act,
+                    inference != null);
         } else if (spec instanceof LayerSpec.Pool p) {
             return new PoolExec(layer, p, in, batch, needInputGrad, inference);
         } else if (spec instanceof LayerSpec.Flatten && inference != null

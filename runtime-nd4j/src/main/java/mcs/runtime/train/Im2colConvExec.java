@@ -7,6 +7,7 @@ import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -17,8 +18,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * pixels]} (runs of whole planes) is fused with the bias and the activation, and backward's
  * move the other way with the activation's derivative and the bias gradient. The input
  * gradient, when wanted, is {@code dCols = W^T dZ} scattered back (col2im).
+ *
+ * <p>Forward-only stride-1 convolutions (inference) compute each output row as wide as the
+ * padded input: a row of {@code cols} is then one run of the zero-padded plane, copied in one
+ * go instead of one copy per output row, and the extra {@code k - 1} columns are dropped when
+ * {@code z} moves to the output (the convnet's 32-channel 28x28 convolution at batch 1:
+ * 8,064 copies of 28 values became 288 of 840).
  */
 final class Im2colConvExec extends Exec {
+
+    /**
+     * A forward-only product of few columns (batch 1) with at least this many
+     * multiply-accumulates runs as oneDNN's matmul on one thread rather than OpenBLAS on two,
+     * whose second thread the network's other work leaves cold (the convnet at batch 1: 0.52
+     * instead of 0.58 ms); below it OpenBLAS is the faster (LeNet-5's first convolution alone:
+     * 3 against 12 us).
+     */
+    static final long ONE_THREAD_MIN_MACS = 1L << 20;
 
     private final Activation act;
     private final ParamStore ps;
@@ -45,10 +61,24 @@ final class Im2colConvExec extends Exec {
     private final float[] biasGrads;
     /** For few columns (batch-1 inference), the product through OpenBLAS directly. */
     private final Blas.Matrix[] direct;
+    /** Whether output rows are computed as wide as the padded input (forward-only). */
+    private final boolean wide;
+    /** The padded input's width. */
+    private final int pw;
+    /** Columns of {@code cols} per sample: {@code ho * pw} when wide, else {@code ho * wo}. */
+    private final int span;
+    /** oneDNN's matmul for {@code z = W cols} on one thread, or null. */
+    private final DynamicCustomOp oneThreadProduct;
     private INDArray dCols;
 
     Im2colConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
                    boolean needInputGrad, Activation act) {
+        this(layer, spec, in, batch, ps, needInputGrad, act, false);
+    }
+
+    /** With {@code forwardOnly}, stride-1 convolutions compute wide rows (no backward). */
+    Im2colConvExec(Layer layer, LayerSpec.Conv2D spec, INDArray in, int batch, ParamStore ps,
+                   boolean needInputGrad, Activation act, boolean forwardOnly) {
         super(layer, in, batch, needInputGrad);
         this.act = act;
         this.ps = ps;
@@ -63,23 +93,31 @@ final class Im2colConvExec extends Exec {
         int[] pads = spec.window().pads(h, w); // SAME: the smaller half before, as TensorFlow
         this.padTop = pads[0];
         this.padLeft = pads[1];
+        this.pw = w + pads[1] + pads[3];
+        this.wide = forwardOnly && stride == 1 && wo == pw - k + 1
+                && ho == h + pads[0] + pads[2] - k + 1;
+        this.span = wide ? ho * pw : ho * wo;
         this.patch = cin * k * k;
         String kernel = layer.name() + ".kernel";
         this.weights = ps.param(kernel, filters, patch);
         this.dWeights = ps.grad(kernel, filters, patch);
         this.biasOff = ps.slot(layer.name() + ".bias").offset();
-        this.cols = Nd4j.create(DataType.FLOAT, new long[] {patch, (long) batch * ho * wo}, 'c');
-        this.z = Nd4j.create(DataType.FLOAT, new long[] {filters, (long) batch * ho * wo}, 'c');
+        this.cols = Nd4j.create(DataType.FLOAT, new long[] {patch, (long) batch * span}, 'c');
+        this.z = Nd4j.create(DataType.FLOAT, new long[] {filters, (long) batch * span}, 'c');
         this.out = buffer(batch, layer.output());
         this.fIn = fb(in);
         this.fCols = fb(cols);
         this.fZ = fb(z);
         this.fOut = fb(out);
         this.biasGrads = new float[batch * filters];
-        int width = batch * ho * wo;
-        this.direct = width <= Exec.IM2COL_MAX_INFERENCE_POSITIONS ? new Blas.Matrix[] {
+        int width = batch * span;
+        this.direct = batch * ho * wo <= Exec.IM2COL_MAX_INFERENCE_POSITIONS ? new Blas.Matrix[] {
             Blas.Matrix.of(weights, filters, patch), Blas.Matrix.of(cols, patch, width),
             Blas.Matrix.of(z, filters, width)} : null;
+        this.oneThreadProduct = forwardOnly && direct != null
+                && (long) filters * patch * width >= ONE_THREAD_MIN_MACS
+                ? DynamicCustomOp.builder("matmul").addInputs(weights, cols).addOutputs(z).build()
+                : null;
     }
 
     @Override
@@ -91,13 +129,26 @@ final class Im2colConvExec extends Exec {
 
     @Override
     void forward(boolean training) {
+        if (wide) {
+            Kernels.parallel(batch, (long) patch * span, this::im2colWide);
+            product();
+            Kernels.parallel(batch, (long) filters * span, this::wideToOut);
+            return;
+        }
         Kernels.parallel(batch, (long) patch * ho * wo, this::im2col);
-        if (direct != null) { // ND4J's gemm costs more than the product here
+        product();
+        Kernels.parallel(batch, (long) filters * ho * wo, this::zToOut);
+    }
+
+    /** {@code z = W cols}. */
+    private void product() {
+        if (oneThreadProduct != null) {
+            Kernels.exec(oneThreadProduct, true);
+        } else if (direct != null) { // ND4J's gemm costs more than the product here
             Blas.gemm(direct[0], false, direct[1], false, direct[2]);
         } else { // many columns: ND4J's gemm (oneDNN) is the faster one
             Nd4j.gemm(weights, cols, z, false, false, 1.0, 0.0);
         }
-        Kernels.parallel(batch, (long) filters * ho * wo, this::zToOut);
     }
 
     @Override
@@ -155,6 +206,49 @@ final class Im2colConvExec extends Exec {
                         fCols.put(((c * k + ky) * k + kx) * width + b * pixels, row, 0, pixels);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The wide columns of samples {@code [from, to)}: each input plane is laid in a
+     * zero-padded plane (with {@code k} spare values after the last, which only the dropped
+     * columns read), and the row of kernel position {@code (ky, kx)} is the run of {@code ho *
+     * pw} values from {@code (ky, kx)}.
+     */
+    private void im2colWide(int from, int to) {
+        int hp = ho + k - 1, plane = hp * pw, width = batch * span;
+        float[] padded = new float[cin * plane + k], x = new float[h * w];
+        for (int b = from; b < to; b++) {
+            for (int c = 0; c < cin; c++) {
+                fIn.get((b * cin + c) * h * w, x, 0, h * w);
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(x, y * w, padded, c * plane + (y + padTop) * pw + padLeft, w);
+                }
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        fCols.put(((c * k + ky) * k + kx) * width + b * span, padded,
+                                c * plane + ky * pw + kx, span);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #zToOut} from wide rows: the first {@code wo} of each {@code pw} values. */
+    private void wideToOut(int from, int to) {
+        int pixels = ho * wo;
+        float[] t = new float[span];
+        FloatBuffer bias = ps.p;
+        for (int b = from; b < to; b++) {
+            for (int f = 0; f < filters; f++) {
+                fZ.get((f * batch + b) * span, t, 0, span);
+                for (int oy = 1; oy < ho; oy++) {
+                    System.arraycopy(t, oy * pw, t, oy * wo, wo);
+                }
+                int o = (b * filters + f) * pixels;
+                fOut.put(o, t, 0, pixels);
+                Kernels.biasActivate(fOut, o, fOut, o, pixels, bias.get(biasOff + f), act);
             }
         }
     }

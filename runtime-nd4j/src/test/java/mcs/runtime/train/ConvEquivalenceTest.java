@@ -19,7 +19,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * The two convolution executors, im2col + gemm and ND4J's conv2d ops, give the same outputs,
  * parameter gradients and input gradients on the same data (both are also checked against
- * finite differences in {@link GradientCheckTest}).
+ * finite differences in {@link GradientCheckTest}); a forward-only im2col (wide rows at stride
+ * 1, large products on oneDNN's matmul) gives the same outputs.
  */
 class ConvEquivalenceTest {
 
@@ -32,6 +33,9 @@ class ConvEquivalenceTest {
         compare(new LayerSpec.Conv2D(2, 3, 1, Padding.SAME, Activation.LINEAR), 2, 7);
         compare(new LayerSpec.Conv2D(3, 2, 2, Padding.SAME, Activation.SIGMOID), 6, 8);
         compare(new LayerSpec.Conv2D(5, 4, 3, Padding.VALID, Activation.RELU), 2, 11);
+        // stride 1 with pads only after (an even kernel), and a product of over 2^20 MACs
+        compare(new LayerSpec.Conv2D(3, 2, 1, Padding.SAME, Activation.RELU), 2, 6);
+        compare(new LayerSpec.Conv2D(16, 3, 1, Padding.SAME, Activation.RELU), 32, 10);
     }
 
     /**
@@ -85,6 +89,10 @@ class ConvEquivalenceTest {
         nd4j.forward(true);
         im2col.forward(true);
         assertClose(im2col.out, nd4j.out, "output of " + spec);
+        Exec forwardOnly = new Im2colConvExec(layer, spec, in, BATCH, ps, false,
+                spec.activation(), true);
+        forwardOnly.forward(false);
+        assertClose(forwardOnly.out, nd4j.out, "forward-only output of " + spec);
         nd4j.backward();
         float[] expected = ps.grads.dup().data().asFloat();
         ps.grads.assign(0);
