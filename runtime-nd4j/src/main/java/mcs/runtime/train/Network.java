@@ -23,8 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Network {
 
     /**
-     * Samples per part at least, for splitting a batch across lanes: below it the parts do
-     * not pay for the hand-over.
+     * Samples per part at least, for splitting a batch across lanes (LeNet-5 at batch 16, two
+     * parts of 8: 0.60 instead of 1.31 ms; smaller parts were not measured).
      */
     static final int MIN_PART = 8;
 
