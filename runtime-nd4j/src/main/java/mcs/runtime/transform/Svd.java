@@ -1,14 +1,14 @@
 package mcs.runtime.transform;
 
-import mcs.runtime.Engine;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * The thin singular value decomposition {@code A = U diag(s) V^T} of an {@code m x n} matrix,
- * {@code k = min(m, n)}, computed in double precision by LAPACK's gesvd (through ND4J's CPU
- * backend); singular values in decreasing order.
+ * {@code k = min(m, n)}, computed in plain Java double arithmetic: the eigenvectors of the
+ * smaller Gram matrix ({@code A^T A} or {@code A A^T}, by {@link SymmetricEigen}) give one side
+ * and {@code A} times them, divided by the singular values, the other. No BLAS or LAPACK is
+ * involved, so a layer factorises to the same bits, and {@code energy=} picks the same rank, on
+ * every CPU. Squaring the matrix costs accuracy only in singular values below about
+ * {@code 1e-8} of the largest, far below what a truncation keeps. Singular values in
+ * decreasing order.
  *
  * @param u  {@code m x k}, row-major, orthonormal columns
  * @param s  the {@code k} singular values, largest first
@@ -22,22 +22,123 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
 
     /** The SVD of {@code a} ({@code m x n}, row-major). */
     static Svd of(float[] a, int m, int n) {
-        Engine.init();
-        int k = Math.min(m, n);
-        double[] values = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            values[i] = a[i];
+        if (m >= n) {
+            Sides sides = decompose(a, m, n);
+            return new Svd(m, n, sides.other(), sides.s(), transpose(sides.eigen(), n, n));
         }
-        INDArray mat = Nd4j.create(values, new long[] {m, n}, 'c').dup('f');
-        INDArray s = Nd4j.create(DataType.DOUBLE, new long[] {k}, 'f');
-        INDArray u = Nd4j.create(DataType.DOUBLE, new long[] {m, m}, 'f');
-        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
-        Nd4j.getBlasWrapper().lapack().gesvd(mat, s, u, vt);
-        double[] uc = u.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)).dup('c').data().asDouble();
-        double[] vtc = vt.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c').data().asDouble();
-        return new Svd(m, n, uc, s.dup().data().asDouble(), vtc);
+        Sides sides = decompose(transpose(a, m, n), n, m);
+        return new Svd(m, n, sides.eigen(), sides.s(), transpose(sides.other(), n, m));
+    }
+
+    /**
+     * For {@code b} ({@code rows x cols}, {@code rows >= cols}): the eigenvectors {@code V} of
+     * {@code b^T b} ({@code cols x cols}), the singular values and {@code b V / s}
+     * ({@code rows x cols}).
+     */
+    private record Sides(double[] eigen, double[] s, double[] other) { }
+
+    private static Sides decompose(float[] b, int rows, int cols) {
+        SymmetricEigen eig = SymmetricEigen.of(gram(b, rows, cols), cols);
+        double[] v = eig.vectors();
+        double[] s = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            s[j] = Math.sqrt(Math.max(eig.values()[j], 0));
+        }
+        double[] other = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols; i++) {
+                double x = b[r * cols + i];
+                for (int j = 0; j < cols; j++) {
+                    other[r * cols + j] += x * v[i * cols + j];
+                }
+            }
+        }
+        double tiny = s[0] * 1e-12;
+        for (int j = 0; j < cols; j++) {
+            if (s[j] > tiny && s[j] > 0) {
+                for (int r = 0; r < rows; r++) {
+                    other[r * cols + j] /= s[j];
+                }
+            } else {
+                s[j] = 0;
+                completeColumn(other, rows, cols, j);
+            }
+        }
+        return new Sides(v, s, other);
+    }
+
+    /** {@code b^T b} for {@code b} ({@code rows x cols}, row-major), in double. */
+    private static double[] gram(float[] b, int rows, int cols) {
+        double[] g = new double[cols * cols];
+        double[] row = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols; i++) {
+                row[i] = b[r * cols + i];
+            }
+            for (int i = 0; i < cols; i++) {
+                double x = row[i];
+                for (int j = i; j < cols; j++) {
+                    g[i * cols + j] += x * row[j];
+                }
+            }
+        }
+        for (int i = 0; i < cols; i++) {
+            for (int j = 0; j < i; j++) {
+                g[i * cols + j] = g[j * cols + i];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Column {@code j} of a zero singular value: a unit vector orthogonal to columns
+     * {@code 0..j-1}, the first of the coordinate axes that Gram-Schmidt does not cancel.
+     */
+    private static void completeColumn(double[] u, int rows, int cols, int j) {
+        for (int axis = 0; axis < rows; axis++) {
+            double[] c = new double[rows];
+            c[axis] = 1;
+            for (int p = 0; p < j; p++) {
+                double dot = 0;
+                for (int r = 0; r < rows; r++) {
+                    dot += u[r * cols + p] * c[r];
+                }
+                for (int r = 0; r < rows; r++) {
+                    c[r] -= dot * u[r * cols + p];
+                }
+            }
+            double norm = 0;
+            for (double x : c) {
+                norm += x * x;
+            }
+            if (norm > 0.25) {
+                norm = Math.sqrt(norm);
+                for (int r = 0; r < rows; r++) {
+                    u[r * cols + j] = c[r] / norm;
+                }
+                return;
+            }
+        }
+    }
+
+    private static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    private static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /**

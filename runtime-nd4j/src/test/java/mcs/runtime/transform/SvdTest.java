@@ -45,6 +45,71 @@ class SvdTest {
         }
     }
 
+    /**
+     * A matrix of LeNet-5's dense1 shape (800 x 500) with a known spectrum: {@code Q1 diag(s)
+     * Q2^T} from Householder-built orthogonal factors. The squared singular values must sum to
+     * the squared Frobenius norm and match the ones it was built from; rank 20 reconstructs it
+     * with exactly the residual the discarded values predict (Eckart-Young).
+     */
+    @Test
+    void recoversAKnownSpectrumAtLayerSize() {
+        int m = 800, n = 500;
+        double[] spectrum = new double[n];
+        for (int i = 0; i < n; i++) {
+            spectrum[i] = i < 20 ? 10.0 / (i + 1) : 0.2 * Math.exp(-i / 200.0);
+        }
+        double[] left = householder(m, n, 11), right = householder(n, n, 12);
+        float[] a = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = 0;
+                for (int r = 0; r < n; r++) {
+                    v += left[i * n + r] * spectrum[r] * right[j * n + r];
+                }
+                a[i * n + j] = (float) v;
+            }
+        }
+        Svd svd = Svd.of(a, m, n);
+        double frobenius = 0, squares = 0;
+        for (float x : a) {
+            frobenius += (double) x * x;
+        }
+        for (int r = 0; r < n; r++) {
+            squares += svd.s()[r] * svd.s()[r];
+            // the float rounding of a moves singular values by about 1e-7 of the largest
+            assertThat(svd.s()[r]).as("s[%d]", r).isCloseTo(spectrum[r], within(1e-5));
+        }
+        assertThat(squares).isCloseTo(frobenius, within(frobenius * 1e-9));
+        assertThat(Svd.of(a, m, n).s()).as("deterministic").containsExactly(svd.s());
+    }
+
+    /** An {@code m x n} matrix with orthonormal columns: the first n columns of 8 reflections. */
+    private static double[] householder(int m, int n, long seed) {
+        double[] q = new double[m * n];
+        for (int i = 0; i < n; i++) {
+            q[i * n + i] = 1;
+        }
+        Random random = new Random(seed);
+        for (int h = 0; h < 8; h++) {
+            double[] v = new double[m];
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                v[i] = random.nextGaussian();
+                norm += v[i] * v[i];
+            }
+            for (int j = 0; j < n; j++) {
+                double dot = 0;
+                for (int i = 0; i < m; i++) {
+                    dot += v[i] * q[i * n + j];
+                }
+                for (int i = 0; i < m; i++) {
+                    q[i * n + j] -= 2 * dot / norm * v[i];
+                }
+            }
+        }
+        return q;
+    }
+
     @Test
     void energyRankIsTheSmallestPrefixKeepingTheFraction() {
         double[] s = {4, 3, 2, 1};
