@@ -58,6 +58,9 @@ final class MetricBuiltins {
                 .note("Rows are named after the variables given: report(base, small).")
                 .note("bytes = size of the model's .mcz file (what save writes);")
                 .note("ratio = the first model's dense fp32 bytes (4 per parameter) / bytes.")
+                .note("ms/sample = median forward pass at batch 1; all models are warmed up "
+                        + "first, then")
+                .note("  timed in turn over 7 rounds, so their figures compare.")
                 .returns(Type.TABLE), Tables::report);
     }
 

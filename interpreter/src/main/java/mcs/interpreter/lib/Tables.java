@@ -18,6 +18,7 @@ import mcs.runtime.io.McsFile;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.ParamDecl;
 import mcs.runtime.train.Evaluator;
+import mcs.runtime.train.Latency;
 
 /** The tables of {@code summary} and {@code report}, and how their numbers are written. */
 final class Tables {
@@ -87,13 +88,19 @@ final class Tables {
             throw c.error("give the models to compare, e.g. report(base, small)");
         }
         SplitValue data = reportData(a, c, models.get(0));
+        List<Model> compared = new ArrayList<>();
+        for (Args.Bound b : models) {
+            compared.add(((ModelValue) b.value()).model());
+        }
+        double[] latencies = Latency.millis(compared, 1, c.cancel());
         List<List<Cell>> rows = new ArrayList<>();
         long dense = -1;
-        for (Args.Bound b : models) {
-            Model m = ((ModelValue) b.value()).model();
+        for (int i = 0; i < models.size(); i++) {
+            Args.Bound b = models.get(i);
+            Model m = compared.get(i);
             double accuracy = Evaluator.accuracy(m, data.split(), c.cancel());
             c.cancel().check();
-            double latency = Evaluator.latencyMillis(m);
+            double latency = latencies[i];
             long bytes = McsFile.size(m);
             dense = dense < 0 ? m.paramCount() * BYTES_PER_PARAM : dense;
             double ratio = (double) dense / bytes;

@@ -1,6 +1,5 @@
 package mcs.runtime.train;
 
-import java.util.Arrays;
 import mcs.runtime.Cancellation;
 import mcs.runtime.Engine;
 import mcs.runtime.InvalidInputException;
@@ -75,21 +74,11 @@ public final class Evaluator {
         return latencyMillis(model, 1);
     }
 
-    /** Median wall time of one forward pass over {@code batch} samples, in milliseconds. */
+    /**
+     * Median wall time of one forward pass over {@code batch} samples, in milliseconds; to
+     * compare models, measure them together with {@link Latency#millis}.
+     */
     public static double latencyMillis(Model model, int batch) {
-        Engine.init();
-        Network net = Network.forInference(model, batch, false);
-        int runs = batch == 1 ? 101 : 31;
-        for (int i = 0; i < runs / 3; i++) {
-            net.forward(false);
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            net.forward(false);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[runs / 2];
+        return Latency.millis(java.util.List.of(model), batch, Cancellation.NEVER)[0];
     }
 }
