@@ -22,11 +22,15 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
 
     /** The SVD of {@code a} ({@code m x n}, row-major). */
     static Svd of(float[] a, int m, int n) {
+        double[] values = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            values[i] = a[i];
+        }
         if (m >= n) {
-            Sides sides = decompose(a, m, n);
+            Sides sides = decompose(values, m, n);
             return new Svd(m, n, sides.other(), sides.s(), transpose(sides.eigen(), n, n));
         }
-        Sides sides = decompose(transpose(a, m, n), n, m);
+        Sides sides = decompose(transpose(values, m, n), n, m);
         return new Svd(m, n, sides.eigen(), sides.s(), transpose(sides.other(), n, m));
     }
 
@@ -37,7 +41,7 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
      */
     private record Sides(double[] eigen, double[] s, double[] other) { }
 
-    private static Sides decompose(float[] b, int rows, int cols) {
+    private static Sides decompose(double[] b, int rows, int cols) {
         SymmetricEigen eig = SymmetricEigen.of(gram(b, rows, cols), cols);
         double[] v = eig.vectors();
         double[] s = new double[cols];
@@ -68,17 +72,14 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
     }
 
     /** {@code b^T b} for {@code b} ({@code rows x cols}, row-major), in double. */
-    private static double[] gram(float[] b, int rows, int cols) {
+    private static double[] gram(double[] b, int rows, int cols) {
         double[] g = new double[cols * cols];
-        double[] row = new double[cols];
         for (int r = 0; r < rows; r++) {
+            int row = r * cols;
             for (int i = 0; i < cols; i++) {
-                row[i] = b[r * cols + i];
-            }
-            for (int i = 0; i < cols; i++) {
-                double x = row[i];
+                double x = b[row + i];
                 for (int j = i; j < cols; j++) {
-                    g[i * cols + j] += x * row[j];
+                    g[i * cols + j] += x * b[row + j];
                 }
             }
         }
@@ -131,15 +132,6 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
         return t;
     }
 
-    private static float[] transpose(float[] a, int rows, int cols) {
-        float[] t = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = a[r * cols + c];
-            }
-        }
-        return t;
-    }
 
     /**
      * The smallest rank whose singular values keep at least {@code energy} of the sum of
