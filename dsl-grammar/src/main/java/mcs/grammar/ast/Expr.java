@@ -47,6 +47,50 @@ public sealed interface Expr {
     /** {@code -operand}. */
     record Negate(Expr operand, SourceSpan span) implements Expr { }
 
+    /** {@code true} or {@code false}. */
+    record BoolLit(boolean value, SourceSpan span) implements Expr { }
+
+    /** {@code {name: "small", acc: 0.91}}: fields in the order written. */
+    record RecordLit(List<Field> fields, SourceSpan span) implements Expr {
+        public RecordLit {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** One field of a record literal. */
+    record Field(String name, SourceSpan nameSpan, Expr value) { }
+
+    /** The operators of {@link Binary}, as written. */
+    enum Operator {
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), POWER("**"),
+        EQUAL("=="), NOT_EQUAL("!="), LESS("<"), LESS_EQUAL("<="), GREATER(">"),
+        GREATER_EQUAL(">="), AND("and"), OR("or");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * {@code left op right}. Arithmetic and comparisons evaluate both sides; {@code and} and
+     * {@code or} evaluate the right only when the left does not decide.
+     */
+    record Binary(Operator operator, Expr left, Expr right, SourceSpan operatorSpan,
+                  SourceSpan span) implements Expr { }
+
+    /** {@code not operand}. */
+    record Not(Expr operand, SourceSpan span) implements Expr { }
+
+    /** {@code then if condition else otherwise}: evaluates only the branch chosen. */
+    record Conditional(Expr condition, Expr then, Expr otherwise, SourceSpan span)
+            implements Expr { }
+
     /**
      * {@code left | right}: calls {@code right} with {@code left} as its first argument. Chains
      * are left-associative: {@code a | f | g} is {@code Pipe(Pipe(a, f), g)}.

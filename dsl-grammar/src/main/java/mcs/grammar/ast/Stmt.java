@@ -25,6 +25,46 @@ public sealed interface Stmt {
         }
     }
 
+    /**
+     * {@code if c { .. } else if d { .. } else { .. }}: the first branch whose condition holds
+     * runs; {@code otherwise} (possibly empty) when none does.
+     */
+    record If(List<Branch> branches, List<Stmt> otherwise, SourceSpan span) implements Stmt {
+        public If {
+            branches = List.copyOf(branches);
+            otherwise = List.copyOf(otherwise);
+        }
+    }
+
+    /** One {@code if} or {@code else if} of an {@link If}. */
+    record Branch(Expr condition, List<Stmt> body) {
+        public Branch {
+            body = List.copyOf(body);
+        }
+    }
+
+    /**
+     * {@code def name(a, b=2) { body }}: a function returning its {@code return}'s value, or
+     * the value of its last statement.
+     */
+    record FunctionDef(String name, SourceSpan nameSpan, List<Parameter> parameters,
+                       List<Stmt> body, SourceSpan span) implements Stmt {
+        public FunctionDef {
+            parameters = List.copyOf(parameters);
+            body = List.copyOf(body);
+        }
+    }
+
+    /** A parameter of a {@link FunctionDef}; {@code defaultValue} is null when required. */
+    record Parameter(String name, Expr defaultValue, SourceSpan span) {
+        public boolean required() {
+            return defaultValue == null;
+        }
+    }
+
+    /** {@code return} or {@code return value} (value null when absent). */
+    record Return(Expr value, SourceSpan span) implements Stmt { }
+
     /** An expression on its own: its value is printed. */
     record ExprStmt(Expr expr, SourceSpan span) implements Stmt { }
 }

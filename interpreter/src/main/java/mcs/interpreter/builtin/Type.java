@@ -1,13 +1,16 @@
 package mcs.interpreter.builtin;
 
+import mcs.interpreter.value.Bool;
 import mcs.interpreter.value.BuiltinValue;
 import mcs.interpreter.value.DatasetValue;
+import mcs.interpreter.value.FunctionValue;
 import mcs.interpreter.value.LayerValue;
 import mcs.interpreter.value.ListValue;
 import mcs.interpreter.value.ModelValue;
 import mcs.interpreter.value.Nil;
 import mcs.interpreter.value.Num;
 import mcs.interpreter.value.RecipeValue;
+import mcs.interpreter.value.RecordValue;
 import mcs.interpreter.value.SplitValue;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.Sym;
@@ -20,6 +23,7 @@ public enum Type {
     NUMBER("number", "a number"),
     INTEGER("integer", "a whole number"),
     STRING("string", "a string"),
+    BOOLEAN("boolean", "true or false"),
     SYMBOL("symbol", "a symbol"),
     LIST("list", "a list"),
     INTEGER_LIST("list of integers", "a list of whole numbers"),
@@ -30,6 +34,7 @@ public enum Type {
     LAYER("layer", "a layer"),
     FUNCTION("function", "a function or a recipe"),
     TABLE("table", "a table"),
+    RECORD("record", "a record"),
     NOTHING("nothing", "nothing");
 
     private final String label;
@@ -57,6 +62,7 @@ public enum Type {
             case NUMBER -> v instanceof Num;
             case INTEGER -> v instanceof Num n && n.isWhole();
             case STRING -> v instanceof Str;
+            case BOOLEAN -> v instanceof Bool;
             case SYMBOL -> v instanceof Sym || v instanceof Str;
             case LIST -> v instanceof ListValue;
             case INTEGER_LIST -> v instanceof ListValue l && l.elements().stream()
@@ -65,8 +71,10 @@ public enum Type {
             case DATASET -> v instanceof DatasetValue;
             case DATA -> v instanceof DatasetValue || v instanceof SplitValue;
             case LAYER -> v instanceof LayerValue;
-            case FUNCTION -> v instanceof BuiltinValue || v instanceof RecipeValue;
+            case FUNCTION -> v instanceof BuiltinValue || v instanceof RecipeValue
+                    || v instanceof FunctionValue;
             case TABLE -> v instanceof TableValue;
+            case RECORD -> v instanceof RecordValue;
             case NOTHING -> v instanceof Nil;
         };
     }

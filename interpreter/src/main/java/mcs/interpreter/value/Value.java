@@ -6,7 +6,7 @@ package mcs.interpreter.value;
  */
 public sealed interface Value
         permits Num, Str, Sym, ListValue, ModelValue, DatasetValue, SplitValue, LayerValue,
-                RecipeValue, TableValue, BuiltinValue, Nil {
+                RecipeValue, TableValue, BuiltinValue, FunctionValue, Bool, RecordValue, Nil {
 
     /** What an expression statement prints: one line (a table renders in several). */
     String show();
