@@ -11,7 +11,8 @@ import org.antlr.v4.runtime.Token;
  * line breaks separate statements as usual), when the last kept token is {@code |} (a line
  * ending in {@code |} continues), when the next token that is not a line break is {@code |} (a
  * line starting with {@code |} continues the pipeline above; comments are already gone, so blank
- * and comment lines may come between), and when it would follow another line break or begin the
+ * and comment lines may come between), when the next such token is {@code else} (so
+ * {@code else} may start the line after an {@code if} block's closing brace), and when it would follow another line break or begin the
  * text (blank lines).
  */
 final class LineContinuation {
@@ -27,7 +28,8 @@ final class LineContinuation {
             if (token.getType() != McsLexer.NEWLINE) {
                 brackets.accept(token);
                 kept.add(token);
-            } else if (endsLine(kept, brackets) && nextType(tokens, i) != McsLexer.PIPE) {
+            } else if (endsLine(kept, brackets) && nextType(tokens, i) != McsLexer.PIPE
+                    && nextType(tokens, i) != McsLexer.ELSE) {
                 kept.add(token);
             }
         }

@@ -14,13 +14,14 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxMessages {
 
     private static final int[] WANTED_TOKENS = {
-        McsLexer.ASSIGN, McsLexer.IN, McsLexer.LBRACE, McsLexer.COMMA,
-        McsLexer.RPAREN, McsLexer.RBRACK, McsLexer.RBRACE,
+        McsLexer.ASSIGN, McsLexer.IN, McsLexer.LBRACE, McsLexer.COLON, McsLexer.ELSE,
+        McsLexer.COMMA, McsLexer.RPAREN, McsLexer.RBRACK, McsLexer.RBRACE,
     };
     /** Token types tried after the good prefix; NUMBER stands for any expression. */
     private static final int[] CANDIDATES = {
         Token.EOF, McsLexer.NUMBER, McsLexer.IDENT, McsLexer.PIPE, McsLexer.DOT, McsLexer.LPAREN,
-        McsLexer.LBRACK, McsLexer.ASSIGN, McsLexer.IN, McsLexer.LBRACE, McsLexer.COMMA,
+        McsLexer.LBRACK, McsLexer.ASSIGN, McsLexer.IN, McsLexer.LBRACE, McsLexer.COLON,
+        McsLexer.ELSE, McsLexer.COMMA,
         McsLexer.RPAREN, McsLexer.RBRACK, McsLexer.RBRACE,
     };
     private static final String SEPARATE = "separate statements with a new line or ';'";
@@ -134,8 +135,10 @@ final class SyntaxMessages {
         } else if (expected.contains(McsLexer.IDENT)) {
             parts.add("a name");
         }
+        boolean expression = expected.contains(McsLexer.NUMBER);
         for (int type : WANTED_TOKENS) {
-            if (expected.contains(type)) {
+            // a '{' where an expression may stand opens a record: "an expression" says it
+            if (expected.contains(type) && !(expression && type == McsLexer.LBRACE)) {
                 parts.add("'" + Brackets.literal(type) + "'");
             }
         }
@@ -151,7 +154,7 @@ final class SyntaxMessages {
             return SEPARATE;
         }
         if ((type == McsLexer.NEWLINE || type == Token.EOF) && "'{'".equals(wanted)) {
-            return "the loop body's '{' goes on the same line as 'for'";
+            return "a block's '{' goes on the same line as its 'for', 'if', 'else' or 'def'";
         }
         return null;
     }

@@ -17,6 +17,7 @@ import mcs.interpreter.builtin.Param;
 import mcs.interpreter.builtin.Suggestions;
 import mcs.interpreter.builtin.UserError;
 import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.FunctionValue;
 import mcs.interpreter.value.RecipeValue;
 import mcs.interpreter.value.Sym;
 import mcs.interpreter.value.Value;
@@ -24,9 +25,9 @@ import mcs.runtime.Cancellation;
 import mcs.runtime.InvalidInputException;
 
 /**
- * Calls, pipelines and recipes. A call binds its arguments through the callee's spec; a bare
- * name in argument position that is no variable becomes one of the parameter's symbols, or the
- * builtin of that name. {@code a | f(x)} calls {@code f(a, x)}; {@code a | r} applies every
+ * Calls, pipelines and recipes. A call binds its arguments through the callee's spec (a user
+ * function's parameters are a spec too); a bare name in argument position that is no variable
+ * becomes one of the parameter's symbols, or the builtin of that name. {@code a | f(x)} calls {@code f(a, x)}; {@code a | r} applies every
  * stage of recipe {@code r} in turn.
  */
 final class Calls {
@@ -34,8 +35,18 @@ final class Calls {
     /** A value piped into a call: the value, where its expression is, its variable name. */
     private record Piped(Value value, SourceSpan span, String label) { }
 
-    /** What a name calls: a builtin or a recipe. */
-    record Target(Builtin builtin, RecipeValue recipe) { }
+    /** What a name calls: a builtin, a recipe or a user function (one of them). */
+    record Target(Builtin builtin, RecipeValue recipe, FunctionValue function) {
+
+        static Target of(Builtin b) {
+            return new Target(b, null, null);
+        }
+
+        /** The parameters calls bind to, for builtins and user functions. */
+        BuiltinSpec spec() {
+            return builtin != null ? builtin.spec() : function.spec();
+        }
+    }
 
     private final Interpreter interpreter;
     private final Builtins builtins;
@@ -98,13 +109,24 @@ final class Calls {
             precheck(i.index());
         } else if (e instanceof Expr.Negate n) {
             precheck(n.operand());
+        } else if (e instanceof Expr.Not n) {
+            precheck(n.operand());
+        } else if (e instanceof Expr.Binary b) {
+            precheck(b.left());
+            precheck(b.right());
+        } else if (e instanceof Expr.Conditional c) {
+            precheck(c.condition());
+            precheck(c.then());
+            precheck(c.otherwise());
+        } else if (e instanceof Expr.RecordLit r) {
+            r.fields().forEach(f -> precheck(f.value()));
         }
     }
 
     private void checkCall(Expr callee, SourceSpan piped, List<Expr.Arg> args, SourceSpan span) {
         Target t = resolve(callee);
-        if (t.builtin() != null) {
-            Binder.plan(t.builtin().spec(), slots(piped, args), span);
+        if (t.recipe() == null) {
+            Binder.plan(t.spec(), slots(piped, args), span);
         } else {
             recipeArgument(t.recipe(), piped != null, args, span);
         }
@@ -137,7 +159,7 @@ final class Calls {
             }
             return apply(t.recipe(), interpreter.valueOf(only.value()), label(only.value()), span);
         }
-        BuiltinSpec spec = t.builtin().spec();
+        BuiltinSpec spec = t.spec();
         List<Binder.Slot> slots = slots(piped == null ? null : piped.span(), args);
         List<Param> params = Binder.plan(spec, slots, span);
         List<Binder.Entry> entries = new ArrayList<>();
@@ -149,10 +171,26 @@ final class Calls {
         for (int i = 0; i < args.size(); i++) {
             Expr.Arg a = args.get(i);
             Param p = params.get(offset + i);
-            Value v = Binder.check(spec, p, argument(a.value(), p, spec), a.value().span());
+            Value given = t.function() != null ? loose(a.value()) : argument(a.value(), p, spec);
+            Value v = Binder.check(spec, p, given, a.value().span());
             entries.add(new Binder.Entry(a.name(), v, a.value().span(), label(a.value())));
         }
-        return run(t.builtin(), Binder.bind(spec, entries, span), span);
+        Args bound = Binder.bind(spec, entries, span);
+        return t.function() != null ? interpreter.call(t.function(), bound, span)
+                : run(t.builtin(), bound, span);
+    }
+
+    /**
+     * The value of {@code e} where no parameter says which symbols it takes (a user function's
+     * argument, a record's field): a name that is neither a variable nor a builtin but a symbol
+     * of some builtin, such as {@code int8}, is that symbol.
+     */
+    Value loose(Expr e) {
+        if (e instanceof Expr.Ident id && !interpreter.isVariable(id.name())
+                && !builtins.contains(id.name()) && interpreter.isSymbol(id.name())) {
+            return new Sym(id.name());
+        }
+        return interpreter.valueOf(e);
     }
 
     /** A recipe takes its input piped or as its one argument: {@code m | r} or {@code r(m)}. */
@@ -200,14 +238,16 @@ final class Calls {
         }
         Value v = interpreter.variable(id.name());
         if (v instanceof BuiltinValue b) {
-            return new Target(builtins.get(b.name()).orElseThrow(), null);
+            return Target.of(builtins.get(b.name()).orElseThrow());
         } else if (v instanceof RecipeValue r) {
-            return new Target(null, r);
+            return new Target(null, r, null);
+        } else if (v instanceof FunctionValue f) {
+            return new Target(null, null, f);
         } else if (v != null) {
             throw new UserError(id.name() + " is a " + v.typeName() + ", not a function",
                     id.span());
         }
-        return builtins.get(id.name()).map(b -> new Target(b, null)).orElseThrow(() ->
+        return builtins.get(id.name()).map(Target::of).orElseThrow(() ->
                 new UserError("unknown function " + id.name()
                         + Suggestions.didYouMean(id.name(), builtins.names()), id.span()));
     }
@@ -233,12 +273,15 @@ final class Calls {
         if (stage.function() instanceof RecipeValue nested) {
             return apply(nested, input, label, at);
         }
-        Builtin b = builtins.get(((BuiltinValue) stage.function()).name()).orElseThrow();
         List<Binder.Entry> entries = new ArrayList<>();
         entries.add(new Binder.Entry(null, input, at, label));
         for (RecipeValue.StageArg a : stage.args()) {
             entries.add(new Binder.Entry(a.name(), a.value(), at, a.label()));
         }
+        if (stage.function() instanceof FunctionValue f) {
+            return interpreter.call(f, Binder.bind(f.spec(), entries, at), at);
+        }
+        Builtin b = builtins.get(((BuiltinValue) stage.function()).name()).orElseThrow();
         return run(b, Binder.bind(b.spec(), entries, at), at);
     }
 

@@ -11,6 +11,7 @@ import mcs.interpreter.value.ListValue;
 import mcs.interpreter.value.ModelValue;
 import mcs.interpreter.value.Num;
 import mcs.interpreter.value.RecipeValue;
+import mcs.interpreter.value.RecordValue;
 import mcs.interpreter.value.SplitValue;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.TableValue;
@@ -19,7 +20,7 @@ import mcs.runtime.model.Layer;
 import mcs.runtime.model.Model;
 
 /**
- * Member access ({@code data.test}, {@code model.layers}) and indexing ({@code model.layers[2]},
+ * Member access ({@code data.test}, {@code model.layers}, a record's fields) and indexing ({@code model.layers[2]},
  * 0-based). {@link #names} lists what a value offers, for errors and completion.
  */
 public final class Members {
@@ -43,6 +44,8 @@ public final class Members {
             return List.of("columns", "rows");
         } else if (value instanceof RecipeValue) {
             return List.of("name");
+        } else if (value instanceof RecordValue r) {
+            return r.names();
         }
         return List.of();
     }
@@ -54,7 +57,9 @@ public final class Members {
                     + Suggestions.didYouMean(name, known), span,
                     known.isEmpty() ? null : "members: " + String.join(", ", known));
         }
-        if (target instanceof ModelValue m) {
+        if (target instanceof RecordValue r) {
+            return r.get(name).orElseThrow();
+        } else if (target instanceof ModelValue m) {
             return model(m.model(), name);
         } else if (target instanceof DatasetValue d) {
             return switch (name) {

@@ -15,7 +15,7 @@ import mcs.interpreter.value.Value;
 
 /**
  * Defines recipes: {@code recipe deep = prune(0.8) | finetune(data)}. Each stage names a
- * builtin or an earlier recipe; its arguments are evaluated and checked now, leaving only the
+ * builtin, a user function or an earlier recipe; its arguments are evaluated and checked now, leaving only the
  * first (piped) argument for when the recipe is applied.
  */
 final class Recipes {
@@ -65,7 +65,7 @@ final class Recipes {
             }
             return new RecipeValue.Stage(target.recipe(), List.of(), text);
         }
-        BuiltinSpec spec = target.builtin().spec();
+        BuiltinSpec spec = target.spec();
         if (!spec.takesPipedInput()) {
             throw new UserError(spec.name() + " cannot be a recipe stage: nothing can be piped "
                     + "into it", callee.span());
@@ -79,9 +79,13 @@ final class Recipes {
         for (int i = 0; i < args.size(); i++) {
             Expr.Arg a = args.get(i);
             Param p = params.get(i + 1);
-            Value v = Binder.check(spec, p, calls.argument(a.value(), p, spec), a.value().span());
+            Value given = target.function() != null ? calls.loose(a.value())
+                    : calls.argument(a.value(), p, spec);
+            Value v = Binder.check(spec, p, given, a.value().span());
             bound.add(new RecipeValue.StageArg(a.name(), v, calls.label(a.value())));
         }
-        return new RecipeValue.Stage(new BuiltinValue(spec.name(), spec.signature()), bound, text);
+        Value function = target.function() != null ? target.function()
+                : new BuiltinValue(spec.name(), spec.signature());
+        return new RecipeValue.Stage(function, bound, text);
     }
 }

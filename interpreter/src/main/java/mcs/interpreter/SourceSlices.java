@@ -1,5 +1,6 @@
 package mcs.interpreter;
 
+import java.util.ArrayList;
 import java.util.List;
 import mcs.grammar.SourceSpan;
 import mcs.grammar.SourceText;
@@ -26,6 +27,24 @@ final class SourceSlices {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The comment lines right above line {@code line} (1-based), without their {@code #}: the
+     * description of a function defined there.
+     */
+    static List<String> commentAbove(SourceText source, int line) {
+        List<String> lines = source.text().replace("\r\n", "\n").replace('\r', '\n').lines()
+                .toList();
+        int first = line - 1;
+        while (first > 0 && first <= lines.size() && lines.get(first - 1).strip().startsWith("#")) {
+            first--;
+        }
+        List<String> out = new ArrayList<>();
+        for (int n = first + 1; n < line; n++) {
+            out.add(lines.get(n - 1).strip().substring(1).strip());
+        }
+        return out;
     }
 
     private static String withoutComment(String s) {

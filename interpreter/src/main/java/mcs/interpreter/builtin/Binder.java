@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mcs.grammar.SourceSpan;
+import mcs.interpreter.value.Bool;
 import mcs.interpreter.value.Num;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.Sym;
@@ -96,7 +97,8 @@ public final class Binder {
     public static Value check(BuiltinSpec spec, Param p, Value v, SourceSpan span) {
         String prefix = spec.name() + ": " + p.name();
         if (p.takesSymbols()) {
-            String name = v instanceof Sym s ? s.name() : v instanceof Str s ? s.value() : null;
+            String name = v instanceof Sym s ? s.name() : v instanceof Str s ? s.value()
+                    : v instanceof Bool b ? b.show() : null; // preserve_sparsity=false
             if (name == null || !p.symbols().contains(name)) {
                 String got = v instanceof Sym s ? s.name() : v.describe();
                 throw new UserError(prefix + " must be one of " + String.join(", ", p.symbols())

@@ -14,6 +14,7 @@ import mcs.interpreter.builtin.Param;
 import mcs.interpreter.builtin.Range;
 import mcs.interpreter.builtin.Type;
 import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.FunctionValue;
 import mcs.interpreter.value.ListValue;
 import mcs.interpreter.value.Nil;
 import mcs.interpreter.value.Num;
@@ -37,7 +38,7 @@ final class OtherBuiltins {
                 .param(Param.variadic("values", Type.ANY, "what to print"))
                 .returns(Type.NOTHING), OtherBuiltins::print);
         b.add(define("help", Group.OTHER, "Lists the functions, or describes one: help(prune).")
-                .param(Param.optional("topic", Type.ANY, "a function or recipe"))
+                .param(Param.optional("topic", Type.ANY, "a function (builtin or def) or recipe"))
                 .returns(Type.NOTHING), OtherBuiltins::help);
         b.add(define("backend", Group.OTHER, "Describes the numeric backend: BLAS, oneDNN, "
                         + "threads, CPU, GPU.")
@@ -64,6 +65,10 @@ final class OtherBuiltins {
             c.print(HelpText.of(c.builtins().spec(f.name()).orElseThrow()));
         } else if (topic instanceof RecipeValue r) {
             c.print(r.show());
+        } else if (topic instanceof FunctionValue f) {
+            StringBuilder text = new StringBuilder(f.show()).append("\n  ").append(f.spec().doc());
+            f.spec().notes().forEach(line -> text.append("\n  ").append(line));
+            c.print(text.toString());
         } else if (topic instanceof Str s && c.builtins().contains(s.value())) {
             c.print(HelpText.of(c.builtins().spec(s.value()).orElseThrow()));
         } else {

@@ -12,10 +12,14 @@ public record RecipeValue(String name, String text, List<Stage> stages) implemen
     /** One argument of a stage: positional when {@code name} is null. */
     public record StageArg(String name, Value value, String label) { }
 
-    /** One stage: a function ({@link BuiltinValue} or {@link RecipeValue}) and its arguments. */
+    /**
+     * One stage: a function ({@link BuiltinValue}, {@link FunctionValue} or
+     * {@link RecipeValue}) and its arguments.
+     */
     public record Stage(Value function, List<StageArg> args, String text) {
         public Stage {
-            if (!(function instanceof BuiltinValue || function instanceof RecipeValue)) {
+            if (!(function instanceof BuiltinValue || function instanceof RecipeValue
+                    || function instanceof FunctionValue)) {
                 throw new IllegalArgumentException("a stage calls a function or a recipe");
             }
             args = List.copyOf(args);
