@@ -49,10 +49,26 @@ final class Shapes {
         } else if (stmt instanceof Stmt.RecipeDef r) {
             return "(recipe " + r.name() + " " + print(r.body()) + ")";
         } else if (stmt instanceof Stmt.For f) {
-            String body = f.body().stream().map(s -> " " + print(s)).collect(Collectors.joining());
-            return "(for " + f.variable() + " " + print(f.iterable()) + body + ")";
+            return "(for " + f.variable() + " " + print(f.iterable()) + body(f.body()) + ")";
+        } else if (stmt instanceof Stmt.If i) {
+            String branches = i.branches().stream()
+                    .map(b -> " (" + print(b.condition()) + body(b.body()) + ")")
+                    .collect(Collectors.joining());
+            return "(if" + branches + (i.otherwise().isEmpty() ? ""
+                    : " (else" + body(i.otherwise()) + ")") + ")";
+        } else if (stmt instanceof Stmt.FunctionDef d) {
+            String params = d.parameters().stream()
+                    .map(p -> p.required() ? p.name() : p.name() + "=" + print(p.defaultValue()))
+                    .collect(Collectors.joining(" ", "(", ")"));
+            return "(def " + d.name() + " " + params + body(d.body()) + ")";
+        } else if (stmt instanceof Stmt.Return r) {
+            return r.value() == null ? "(return)" : "(return " + print(r.value()) + ")";
         }
         return print(((Stmt.ExprStmt) stmt).expr());
+    }
+
+    private static String body(List<Stmt> body) {
+        return body.stream().map(s -> " " + print(s)).collect(Collectors.joining());
     }
 
     static String print(Expr expr) {
@@ -77,6 +93,19 @@ final class Shapes {
             return "(index " + print(i.target()) + " " + print(i.index()) + ")";
         } else if (expr instanceof Expr.Negate n) {
             return "(- " + print(n.operand()) + ")";
+        } else if (expr instanceof Expr.BoolLit b) {
+            return Boolean.toString(b.value());
+        } else if (expr instanceof Expr.Binary b) {
+            return "(" + b.operator().symbol() + " " + print(b.left()) + " " + print(b.right())
+                    + ")";
+        } else if (expr instanceof Expr.Not n) {
+            return "(not " + print(n.operand()) + ")";
+        } else if (expr instanceof Expr.Conditional c) {
+            return "(?: " + print(c.condition()) + " " + print(c.then()) + " "
+                    + print(c.otherwise()) + ")";
+        } else if (expr instanceof Expr.RecordLit r) {
+            return r.fields().stream().map(f -> f.name() + ": " + print(f.value()))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
         Expr.Pipe p = (Expr.Pipe) expr;
         return "(| " + print(p.left()) + " " + print(p.right()) + ")";
