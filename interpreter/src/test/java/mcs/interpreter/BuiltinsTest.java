@@ -27,7 +27,7 @@ class BuiltinsTest {
                 "lowrank", "precision", "distill", "sensitivity", "subset", "accuracy",
                 "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "export",
                 "save", "load", "size", "print", "help", "backend", "len", "range", "display",
-                "plot", "input", "warn");
+                "table", "plot", "input", "warn");
     }
 
     @Test

@@ -131,6 +131,12 @@ public final class Args {
         return new UserError(spec.name() + ": " + message, span(name));
     }
 
+    /** An error about one argument of a variadic parameter, at its span. */
+    public UserError error(Bound argument, String message) {
+        SourceSpan at = argument.span() != null ? argument.span() : callSpan;
+        return new UserError(spec.name() + ": " + message, at);
+    }
+
     private Bound bound(String name) {
         Bound b = single.get(name);
         if (b == null) {

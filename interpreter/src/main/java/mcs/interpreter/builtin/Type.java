@@ -34,6 +34,8 @@ public enum Type {
     LAYER("layer", "a layer"),
     FUNCTION("function", "a function or a recipe"),
     TABLE("table", "a table"),
+    /** A table, or a list of records standing for its rows. */
+    ROWS("table or list of records", "a table or a list of records"),
     RECORD("record", "a record"),
     NOTHING("nothing", "nothing");
 
@@ -74,6 +76,7 @@ public enum Type {
             case FUNCTION -> v instanceof BuiltinValue || v instanceof RecipeValue
                     || v instanceof FunctionValue;
             case TABLE -> v instanceof TableValue;
+            case ROWS -> v instanceof TableValue || v instanceof ListValue;
             case RECORD -> v instanceof RecordValue;
             case NOTHING -> v instanceof Nil;
         };

@@ -16,14 +16,17 @@ import mcs.interpreter.builtin.Group;
 import mcs.interpreter.builtin.Param;
 import mcs.interpreter.builtin.Type;
 import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.ListValue;
 import mcs.interpreter.value.Nil;
+import mcs.interpreter.value.Num;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.Sym;
 import mcs.interpreter.value.TableValue;
 import mcs.interpreter.value.Value;
 
 /**
- * {@code display}, {@code plot}, {@code input} and {@code warn}: output beyond printed text.
+ * {@code display}, {@code table}, {@code plot}, {@code input} and {@code warn}: output beyond
+ * printed text.
  * They go to an {@link Output}'s rich methods: a notebook kernel shows tables as HTML and plots
  * as images, asks for input through its frontend; the REPL and scripts print text, write plots
  * to PNG files and read standard input.
@@ -46,17 +49,25 @@ final class DisplayBuiltins {
                     a.values("values").forEach(out::display);
                     return Nil.NIL;
                 });
+        b.add(define("table", Group.OTHER, "A table of a list of records, a column per field.")
+                .param(Param.required("rows", Type.ROWS, "records, e.g. collected in a loop (a "
+                        + "table stays as it is)"))
+                .note("Columns are the fields in the order first seen; a record without a field")
+                .note("leaves its cell empty. Columns of numbers are right-aligned; models show")
+                .note("by name. A notebook shows the table as HTML.")
+                .returns(Type.TABLE), (a, c) -> Tables.rows(a, "rows"));
         b.add(define("plot", Group.OTHER, "Plots one column of a table against another (a PNG "
                         + "image).")
-                .param(Param.required("table", Type.TABLE, "e.g. the result of report(..)"))
+                .param(Param.required("table", Type.ROWS, "e.g. the result of report(..), or "
+                        + "records collected in a loop"))
                 .param(column("x", "column along the x axis, e.g. \"non-zeros\""))
                 .param(column("y", "column along the y axis, e.g. \"accuracy\""))
                 .param(Param.symbol("kind", "line", "line, scatter, or bar (x may be text)",
                         "line", "scatter", "bar"))
                 .param(Param.optional("title", Type.STRING, "the chart's title (default: y vs x)"))
                 .param(Param.optional("file", Type.STRING, "also save the PNG there"))
-                .note("Name the columns as strings, as the table's header shows them:")
-                .note("plot(r, x=\"non-zeros\", y=\"accuracy\").")
+                .note("Name the columns as strings, as the table's header shows them (or the")
+                .note("records' fields): plot(r, x=\"non-zeros\", y=\"accuracy\").")
                 .note("A notebook shows the image; the REPL and scripts write it to a PNG file")
                 .note("(file=, or a new file in the temporary directory) and print its path.")
                 .returns(Type.NOTHING), (a, c) -> plot(a, c, display));
@@ -88,18 +99,20 @@ final class DisplayBuiltins {
     }
 
     private static Value plot(Args a, CallContext c, Output display) {
-        TableValue table = (TableValue) a.value("table");
+        TableValue table = Tables.rows(a, "table");
         String x = columnName(a, "x");
         String y = columnName(a, "y");
         String title = a.present("title") ? a.str("title") : y + " vs " + x;
+        if (table.rows().isEmpty()) {
+            throw a.error("table", a.value("table") instanceof ListValue
+                    ? "the list of records is empty; nothing to plot"
+                    : "the table has no rows to plot");
+        }
         int xi = Plots.column(a, "x", table, x);
         int yi = Plots.column(a, "y", table, y);
-        if (table.rows().isEmpty()) {
-            throw a.error("table", "the table has no rows to plot");
-        }
         if (!Plots.numeric(table, yi)) {
             throw a.error("y", "column " + table.columns().get(yi).header()
-                    + " holds text; y needs a column of numbers");
+                    + notNumbers(table, yi) + "; y needs a column of numbers");
         }
         byte[] png = Plots.png(table, xi, yi, a.symbol("kind"), title);
         if (a.present("file")) {
@@ -115,6 +128,20 @@ final class DisplayBuiltins {
             throw c.error(e.getMessage());
         }
         return Nil.NIL;
+    }
+
+    /** Why column {@code i} is no column of numbers: its first cell that is no number. */
+    private static String notNumbers(TableValue table, int i) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            Value v = table.rows().get(r).get(i).value();
+            if (v instanceof Nil) {
+                return " is empty in row " + r;
+            } else if (!(v instanceof Num)) {
+                return v instanceof Str ? " holds text" : " holds a " + v.typeName() + " in row "
+                        + r;
+            }
+        }
+        throw new IllegalArgumentException("column " + i + " holds numbers");
     }
 
     private static String columnName(Args a, String param) {

@@ -51,11 +51,15 @@ final class MetricBuiltins {
                 (a, c) -> Tables.summary(a.model("model")));
         b.add(define("report", Group.METRICS, "Compares models: accuracy, size, sparsity, "
                         + "ratio, latency.")
-                .param(Param.variadic("models", Type.MODEL, "the models, the reference first"))
+                .param(Param.variadic("models", Type.ANY, "the models, the reference first; or "
+                        + "a list of records"))
                 .param(Param.optional("data", Type.DATA, "split (or dataset: its test split)"))
                 .note("data defaults to the test split of the data the first model was "
                         + "trained on.")
                 .note("Rows are named after the variables given: report(base, small).")
+                .note("Or one list of records, each with a model field: a row per record, named")
+                .note("  by its name field (else the model's), its other number, string and")
+                .note("  boolean fields as further columns, e.g. sparsity_target.")
                 .note("bytes = size of the model's .mcz file (what save writes);")
                 .note("ratio = the first model's dense fp32 bytes (4 per parameter) / bytes.")
                 .note("ms/sample = median forward pass at batch 1; all models are warmed up "
