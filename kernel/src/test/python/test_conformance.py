@@ -34,6 +34,9 @@ class McsKernelTests(jupyter_kernel_test.KernelTests):
 
     complete_code_samples = [
         "42",
+        "1 + 2",
+        "if 1 < 2 {\n  print(\"yes\")\n} else {\n  print(\"no\")\n}",
+        "def twice(x) {\n  x * 2\n}",
         "m = lenet300()",
         'print("a")\nprint("b")',
         "for s in [0.5, 0.8] {\n  print(s)\n}",
@@ -44,18 +47,27 @@ class McsKernelTests(jupyter_kernel_test.KernelTests):
         "base = lenet300() |",
         "xs = [1, 2,",
         "for s in [0.5, 0.8] {",
+        "if 1 < 2 {",
+        "def twice(x) {\n  x * 2",
+        "r = {acc: 0.9,",
         'print("an unfinished string',
     ]
     invalid_code_samples = [
         "m = ",
         "print(1))",
         "1 2 3",
+        "1 +",
+        "else { 1 }",
     ]
 
     code_generate_error = "no_such_name"
 
     code_execute_result = [
+        {"code": "1 + 2", "result": "3"},
         {"code": "42", "result": "42"},
+        {"code": "10 / 4", "result": "2.5"},
+        {"code": "2 ** 10 >= 1000 and not false", "result": "true"},
+        {"code": "{name: \"small\", acc: 0.9}.acc", "result": "0.9"},
         {"code": "len([1, 2, 3])", "result": "3"},
         {"code": '"mcs"', "result": "mcs"},
         {"code": "summary(lenet300())", "mime": "text/html"},

@@ -74,7 +74,7 @@ final class ReplCompleter implements Completer {
     /** The named parameters of the call ({@code schedule=}) and symbols for the slot. */
     private static List<Candidate> arguments(Session s, CompletionContext context) {
         List<Candidate> out = new ArrayList<>();
-        Optional<BuiltinSpec> spec = s.builtins().spec(context.call());
+        Optional<BuiltinSpec> spec = s.builtins().callable(context.call(), s.variables());
         if (spec.isEmpty()) {
             return out;
         }

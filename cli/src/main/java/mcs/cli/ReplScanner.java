@@ -3,6 +3,7 @@ package mcs.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import mcs.interpreter.Session;
 
 /**
  * A forgiving scanner of REPL text for colouring and completion: it never fails, keeps every
@@ -22,7 +23,7 @@ final class ReplScanner {
         }
     }
 
-    static final Set<String> KEYWORDS = Set.of("recipe", "for", "in");
+    static final Set<String> KEYWORDS = Session.keywords();
 
     private ReplScanner() {
     }

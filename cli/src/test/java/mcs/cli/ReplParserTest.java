@@ -19,7 +19,8 @@ class ReplParserTest {
     @Test
     void incompleteEntriesAskForMoreLines() {
         for (String entry : new String[] {"x = [1,", "m = lenet5() |", "print(\"a",
-                "for s in [1, 2] {", "f(1,\n  2", "m = lenet5() | # more to come"}) {
+                "for s in [1, 2] {", "if x > 1 {", "def f(a) {\n  a", "r = {a: 1,", "f(1,\n  2",
+                "m = lenet5() | # more to come"}) {
             assertThatThrownBy(() -> accept(entry)).as(entry).isInstanceOf(EOFError.class);
         }
     }
@@ -27,7 +28,8 @@ class ReplParserTest {
     @Test
     void completeEntriesAreAccepted() {
         for (String entry : new String[] {"x = [1,\n2]", "print(\"hi\")", "lenet5() | summary",
-                "", "# just a comment", "for s in [1] {\n print(s)\n}"}) {
+                "", "# just a comment", "for s in [1] {\n print(s)\n}", "1 + 2",
+                "if x { 1 } else { 2 }"}) {
             assertThat(accept(entry).line()).as(entry).isEqualTo(entry);
         }
     }

@@ -73,7 +73,7 @@ final class Completer {
      */
     private boolean arguments(CallSite site, Map<String, String> found) {
         Optional<BuiltinSpec> spec = site.function() == null ? Optional.empty()
-                : builtins.spec(site.function());
+                : builtins.callable(site.function(), variables.get());
         if (spec.isEmpty()) {
             return false;
         }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mcs.grammar.SourceText;
+import mcs.interpreter.Output;
 import mcs.interpreter.Session;
 import mcs.interpreter.lib.StandardLibrary;
 import mcs.interpreter.value.Num;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.TableValue;
 import mcs.interpreter.value.Value;
+import mcs.runtime.Cancellation;
 import org.junit.jupiter.api.Test;
 
 class CompleterTest {
@@ -34,6 +37,22 @@ class CompleterTest {
         assertThat(c.start()).isEqualTo(4);
         assertThat(c.end()).isEqualTo(8);
         assertThat(c.kinds()).containsEntry("prune", "function");
+    }
+
+    @Test
+    void completesUserFunctionsAndTheirParameters() {
+        Session session = new Session(Output.of(System.out, System.err));
+        assertThat(session.execute(new SourceText("cell", "def squeeze(model, sparsity=0.5, "
+                + "bits=int8) { model }"), Cancellation.NEVER).isOk()).isTrue();
+        Completer withSession = new Completer(session.builtins(), session::variables,
+                Session.keywords());
+        assertThat(withSession.complete("squ", 3).matches()).containsExactly("squeeze");
+        String call = "lenet300() | squeeze(sp";
+        assertThat(withSession.complete(call, call.length()).matches())
+                .contains("sparsity=").doesNotContain("model=");
+        String all = "squeeze(m, ";
+        assertThat(withSession.complete(all, all.length()).matches())
+                .contains("model=", "sparsity=", "bits=");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mcs.interpreter.value.BuiltinValue;
+import mcs.interpreter.value.FunctionValue;
+import mcs.interpreter.value.Value;
 
 /**
  * The registry of builtin functions, in declaration order. Immutable once built. Besides calls,
@@ -41,6 +43,21 @@ public final class Builtins {
 
     public Optional<BuiltinSpec> spec(String name) {
         return get(name).map(Builtin::spec);
+    }
+
+    /**
+     * The spec a call of {@code name} binds through, given the session's variables: a user
+     * function's, a builtin named by a variable, else the builtin {@code name} (a variable of
+     * another kind hides it).
+     */
+    public Optional<BuiltinSpec> callable(String name, Map<String, Value> variables) {
+        Value v = variables.get(name);
+        if (v instanceof FunctionValue f) {
+            return Optional.of(f.spec());
+        } else if (v instanceof BuiltinValue b) {
+            return spec(b.name());
+        }
+        return v != null ? Optional.empty() : spec(name);
     }
 
     /** The parameters of {@code name}, or an empty list when there is no such builtin. */
