@@ -23,11 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class DeepCompressionTest {
 
-    private static final Path SCRIPT = Path.of("../scripts/deep_compression.mcs").toAbsolutePath();
-
     @Test
     void compressesBothLeNetsFiftyTimesAndKeepsTheirAccuracy(@TempDir Path dir) throws Exception {
-        String out = run(dir);
+        String out = run("deep_compression.mcs", dir);
         double dense300 = number(out, "lenet300 dense: +([0-9.]+)");
         double int8300 = number(out, "lenet300 int8: +([0-9.]+)");
         double loaded300 = number(out, "lenet300 loaded: +([0-9.]+)");
@@ -51,14 +49,17 @@ class DeepCompressionTest {
         assertThat(out).contains("bytes: " + bytes300).contains("bytes: " + bytes5);
     }
 
-    /** Runs the script with mcs's main class in a fresh JVM whose working directory is dir. */
-    private static String run(Path dir) throws IOException, InterruptedException {
+    /**
+     * Runs {@code scripts/<script>} with mcs's main class in a fresh JVM whose working
+     * directory is {@code dir}; fails unless it exits with 0.
+     */
+    static String run(String script, Path dir) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("stdout.txt");
         Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx4g",
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                SCRIPT.toString()))
+                Path.of("../scripts", script).toAbsolutePath().toString()))
                 .directory(dir.toFile())
                 .redirectOutput(log.toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
@@ -70,7 +71,7 @@ class DeepCompressionTest {
         return out;
     }
 
-    private static double number(String text, String regex) {
+    static double number(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("%s in:%n%s", regex, text).isTrue();
         return Double.parseDouble(m.group(1));
