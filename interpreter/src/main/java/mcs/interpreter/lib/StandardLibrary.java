@@ -37,6 +37,7 @@ public final class StandardLibrary {
         FileBuiltins.register(b);
         OtherBuiltins.register(b);
         TextBuiltins.register(b);
+        MathBuiltins.register(b);
         DisplayBuiltins.register(b, display);
         return b.build();
     }
