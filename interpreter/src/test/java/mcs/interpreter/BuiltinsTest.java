@@ -26,8 +26,9 @@ class BuiltinsTest {
                 "finetune", "prune", "drop_layer", "cluster", "quantize", "qat", "fold_bn",
                 "lowrank", "precision", "distill", "sensitivity", "subset", "accuracy",
                 "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "export",
-                "save", "load", "size", "print", "help", "backend", "len", "range", "display",
-                "table", "plot", "input", "warn");
+                "save", "load", "size", "print", "help", "backend", "len", "range", "format", "abs",
+                "round", "min", "max", "sum", "pow", "sqrt", "log", "display", "table", "plot",
+                "input", "warn");
     }
 
     @Test

@@ -31,7 +31,7 @@ class CompleterTest {
         variables.put("lenet_small", new Str("x"));
         assertThat(at("finet")).containsExactly("finetune");
         assertThat(at("lenet")).containsExactly("lenet_small", "lenet300", "lenet5");
-        assertThat(at("fo")).containsExactly("fold_bn", "for");
+        assertThat(at("fo")).containsExactly("fold_bn", "format", "for");
         assertThat(at("m = lenet300() | tra")).containsExactly("train");
         Completer.Completion c = completer.complete("x = prun", 8);
         assertThat(c.start()).isEqualTo(4);

@@ -11,7 +11,6 @@ import mcs.interpreter.builtin.CallContext;
 import mcs.interpreter.builtin.Group;
 import mcs.interpreter.builtin.HelpText;
 import mcs.interpreter.builtin.Param;
-import mcs.interpreter.builtin.Range;
 import mcs.interpreter.builtin.Type;
 import mcs.interpreter.value.BuiltinValue;
 import mcs.interpreter.value.FunctionValue;
@@ -46,9 +45,16 @@ final class OtherBuiltins {
         b.add(define("len", Group.OTHER, "Length of a list, table (rows) or string.")
                 .param(Param.required("x", Type.ANY, "a list, table or string"))
                 .returns(Type.NUMBER), OtherBuiltins::len);
-        b.add(define("range", Group.OTHER, "The whole numbers 0, 1, ..., n-1, as a list.")
-                .param(Param.required("n", Type.INTEGER, "how many")
-                        .range(Range.closed(0, MAX_RANGE)))
+        b.add(define("range", Group.OTHER, "The whole numbers 0, 1, ..., n-1 as a list; "
+                        + "range(start, stop, step) as in Python.")
+                .param(Param.required("n", Type.INTEGER, "how many; with stop, the start"))
+                .param(Param.optional("stop", Type.INTEGER, "stop just before this")
+                        .shownDefault("none"))
+                .param(Param.optional("step", Type.INTEGER, Num.of(1), "the difference between "
+                        + "neighbours; not 0"))
+                .note("range(4) is [0, 1, 2, 3]; range(2, 5) is [2, 3, 4]; range(10, 0, -3) is "
+                        + "[10, 7, 4, 1].")
+                .note("A list has at most " + MAX_RANGE + " numbers; range(n) with n <= 0 is [].")
                 .returns(Type.LIST), OtherBuiltins::range);
     }
 
@@ -90,11 +96,24 @@ final class OtherBuiltins {
         throw a.error("x", "x must be a list, table or string, got " + x.describe());
     }
 
+    /** Whole numbers are at most 2^53 in size, so these longs cannot overflow. */
     private static Value range(Args a, CallContext c) {
-        int n = a.integer("n");
-        List<Value> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(Num.of(i));
+        boolean twoEnds = a.present("stop");
+        long start = twoEnds ? a.longValue("n") : 0;
+        long stop = twoEnds ? a.longValue("stop") : a.longValue("n");
+        long step = a.longValue("step");
+        if (step == 0) {
+            throw a.error("step", "step must not be 0");
+        }
+        long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                : (start > stop ? (start - stop - step - 1) / -step : 0);
+        if (count > MAX_RANGE) {
+            throw a.error(twoEnds ? "stop" : "n", "that is " + count + " numbers; a list "
+                    + "has at most " + MAX_RANGE);
+        }
+        List<Value> out = new ArrayList<>((int) count);
+        for (long i = 0; i < count; i++) {
+            out.add(Num.of(start + i * step));
         }
         return new ListValue(out);
     }

@@ -36,6 +36,8 @@ public final class StandardLibrary {
         ExportBuiltins.register(b);
         FileBuiltins.register(b);
         OtherBuiltins.register(b);
+        TextBuiltins.register(b);
+        MathBuiltins.register(b);
         DisplayBuiltins.register(b, display);
         return b.build();
     }
