@@ -27,6 +27,7 @@ class ExperimentsScriptTest {
     void picksTheSmallestModelWithinOnePointAndSavesIt(@TempDir Path dir) throws Exception {
         String out = run("experiments.mcs", dir);
         System.out.print(out);
+        MethodScriptsTest.matchesExpectations(Path.of("../scripts/experiments.mcs"), out);
         double dense = number(out, "dense: ([0-9.]+)%") / 100;
         Matcher denseSize = Pattern.compile("dense: [0-9.]+%, ([0-9,]+) bytes").matcher(out);
         assertThat(denseSize.find()).as(out).isTrue();

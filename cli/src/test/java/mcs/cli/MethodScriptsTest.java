@@ -29,7 +29,13 @@ class MethodScriptsTest {
         MainTest.Run r = MainTest.mcs(file.toString());
         System.out.printf("%s: %.1f s%n%s", script, (System.nanoTime() - t0) / 1e9, r.out());
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> printed = r.out().lines().toList();
+        matchesExpectations(file, r.out());
+        return r.out();
+    }
+
+    /** Checks printed lines against the script's {@code # expect:} comments, in order. */
+    static void matchesExpectations(Path file, String out) throws IOException {
+        List<String> printed = out.lines().toList();
         List<String[]> expected = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Matcher m = EXPECT.matcher(line);
@@ -37,7 +43,7 @@ class MethodScriptsTest {
                 expected.add(new String[] {m.group(1), m.group(2) == null ? "" : m.group(2)});
             }
         }
-        assertThat(printed).as(r.out()).hasSameSizeAs(expected);
+        assertThat(printed).as(out).hasSameSizeAs(expected);
         for (int i = 0; i < printed.size(); i++) {
             String[] e = expected.get(i);
             if (e[0].isEmpty()) {
@@ -46,7 +52,6 @@ class MethodScriptsTest {
                 assertThat(printed.get(i)).matches(e[1]);
             }
         }
-        return r.out();
     }
 
     private static double number(String text, String regex) {
