@@ -64,9 +64,10 @@ class ReplTest {
 
     @Test
     void anIncompleteEntryContinuesOnTheNextLine() {
-        ReplTranscript t = type("x = [1,\n2]\nm = lenet300() |\n  prune(0.5)\nx\nm.sparsity > 0\n");
-        assertThat(t.out()).startsWith("[1, 2]\n");
-        assertThat(t.err()).contains("<repl>:1:12: error:"); // only the last line is wrong
+        ReplTranscript t = type("x = [1,\n2]\nm = lenet300() |\n  prune(0.5)\nx\nm.sparsity > 0\n"
+                + "if m.sparsity > 0 {\n  print(\"pruned\")\n}\n1 2\n");
+        assertThat(t.out()).startsWith("[1, 2]\ntrue\npruned\n");
+        assertThat(t.err()).contains("<repl>:1:3: error:"); // only the last line is wrong
     }
 
     @Test
