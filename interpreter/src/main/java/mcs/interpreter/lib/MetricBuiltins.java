@@ -64,7 +64,7 @@ final class MetricBuiltins {
                 .note("ratio = the first model's dense fp32 bytes (4 per parameter) / bytes.")
                 .note("ms/sample = median forward pass at batch 1; all models are warmed up "
                         + "first, then")
-                .note("  timed in turn over 7 rounds, so their figures compare.")
+                .note("  timed in turn (shuffled) over 9 rounds, so their figures compare.")
                 .returns(Type.TABLE), Tables::report);
     }
 

@@ -2,7 +2,9 @@ package mcs.runtime.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import mcs.runtime.Cancellation;
 import mcs.runtime.Engine;
 import mcs.runtime.model.Model;
@@ -12,16 +14,20 @@ import mcs.runtime.model.Model;
  * is warmed up before any is timed (the first model measured would otherwise pay for compiling
  * the forward pass), then the models take turns, a few passes each, over several rounds, so a
  * burst of other work on the machine falls on all of them; each figure is the median of all of
- * a model's timed passes.
+ * a model's timed passes. The order of the turns changes from round to round (shuffled with a
+ * fixed seed), so no model always sits at the same moment of a round: on a loaded machine the
+ * scheduler's time slices recur at a fixed period, and a fixed order let them fall on the same
+ * model in every round.
  */
 public final class Latency {
 
     private static final int WARMUP_ROUNDS = 3;
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = 9;
     /** Passes per model per round: about this much time, within [MIN_PASSES, MAX_PASSES]. */
-    private static final double ROUND_MILLIS = 4;
+    private static final double ROUND_MILLIS = 8;
     private static final int MIN_PASSES = 2;
-    private static final int MAX_PASSES = 15;
+    private static final int MAX_PASSES = 20;
+    private static final long ORDER_SEED = 17;
 
     private Latency() {
     }
@@ -48,8 +54,14 @@ public final class Latency {
         for (int i = 0; i < nets.size(); i++) {
             times[i] = new double[ROUNDS * passes[i]];
         }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            order.add(i);
+        }
+        Random shuffle = new Random(ORDER_SEED);
         for (int round = 0; round < ROUNDS; round++) {
-            for (int i = 0; i < nets.size(); i++) {
+            Collections.shuffle(order, shuffle);
+            for (int i : order) {
                 cancel.check();
                 for (int p = 0; p < passes[i]; p++) {
                     times[i][round * passes[i] + p] = time(nets.get(i));
