@@ -21,6 +21,7 @@ import mcs.interpreter.value.Value;
 import mcs.runtime.Cancellation;
 import mcs.runtime.CancelledException;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 
 /**
  * A conversation with mcs: variables that live from one {@link #execute} to the next (a REPL's
@@ -126,7 +127,14 @@ public final class Session {
             return error(source, Calls.fromRuntime(null, e, where(interpreter)).diagnostic());
         } catch (CancelledException e) {
             return new Result(Result.Status.INTERRUPTED, List.of(), "interrupted\n");
-        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            // what was being built is garbage now; say which limit to raise, as for a refusal
+            return error(source, Diagnostic.error("out of memory (" + e.getMessage() + "): the "
+                    + "heap's " + Memory.size(Memory.heapLimit()) + " and off-heap "
+                    + Memory.size(Memory.offHeapLimit()) + " limits", where(interpreter),
+                    "give mcs more (MCS_HEAP=12g MCS_OFFHEAP=12g ./mcs ...), or use a smaller "
+                    + "model, batch or subset"));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             Diagnostic d = Diagnostic.error("internal error: " + e, where(interpreter),
                     "this is a bug in mcs; please report it with the stack trace below");
             StringWriter trace = new StringWriter();

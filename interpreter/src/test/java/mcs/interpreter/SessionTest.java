@@ -125,6 +125,19 @@ class SessionTest {
     }
 
     @Test
+    void runningOutOfMemoryAnywaySaysWhichLimitToRaiseWithoutAStackTrace() {
+        Session s = new Session(out, withBuiltin("hungry", () -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        Result r = s.execute(new SourceText("<repl>", "x = 1\ny = hungry()"), Cancellation.NEVER);
+        assertThat(r.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.errorText()).startsWith("<repl>:2:1: error: out of memory (Java heap space)")
+                .contains("MCS_HEAP=").doesNotContain("\tat ").doesNotContain("Error:");
+        assertThat(s.variables()).containsKey("x").doesNotContainKey("y");
+    }
+
+    @Test
     void idxWithoutTestFilesSaysSo() {
         String d = "src/test/resources/golden/data/tiny/";
         Result r = run("d = idx(\"" + d + "train-images-idx3-ubyte\", \"" + d

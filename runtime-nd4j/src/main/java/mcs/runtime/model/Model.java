@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.data.Dataset;
 import mcs.runtime.quant.QuantSpec;
 
@@ -55,6 +57,7 @@ public final class Model {
         }
         Map<String, Integer> counters = new HashMap<>();
         List<Layer> layers = build(specs, input, counters);
+        requireMemory(layers);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Random random = new Random(seed);
         for (Layer l : flatten(layers)) {
@@ -64,6 +67,23 @@ public final class Model {
             }
         }
         return new Model(name, input, layers, tensors, null, null, List.of());
+    }
+
+    /** Refuses, before allocating anything, parameters the heap or a Java array cannot hold. */
+    private static void requireMemory(List<Layer> layers) {
+        long values = 0;
+        for (Layer l : flatten(layers)) {
+            for (ParamDecl p : l.params()) {
+                values += p.count();
+            }
+        }
+        Memory.requireHeap(String.format(Locale.ROOT, "the model's %,d parameters",
+                values), values * Float.BYTES);
+        for (Layer l : flatten(layers)) {
+            for (ParamDecl p : l.params()) {
+                Memory.requireArray(l.tensorName(p), p.count());
+            }
+        }
     }
 
     private static List<Layer> build(List<LayerSpec> specs, Shape in, Map<String, Integer> counters) {

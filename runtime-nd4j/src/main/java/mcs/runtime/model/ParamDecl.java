@@ -12,6 +12,15 @@ public record ParamDecl(String suffix, TensorRole role, int[] shape) {
         return shape.clone();
     }
 
+    /** The number of values, without overflow for shapes too large to allocate. */
+    public long count() {
+        long n = 1;
+        for (int d : shape) {
+            n = Math.multiplyExact(n, (long) d);
+        }
+        return n;
+    }
+
     public int size() {
         int n = 1;
         for (int d : shape) {
