@@ -30,29 +30,26 @@ public final class Memory {
 
     /**
      * Refuses {@code bytes} of new heap data for {@code what} when they exceed the heap's
-     * limit (less what is in use now).
+     * limit. Only the limit counts, not what is in use now: that may be garbage a collection
+     * frees.
      */
     public static void requireHeap(String what, long bytes) {
-        Runtime rt = Runtime.getRuntime();
-        long limit = rt.maxMemory();
-        long available = limit - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > available) {
-            throw new InvalidInputException(what + " would take " + size(bytes) + ", more "
-                    + "than the " + size(Math.max(0, available)) + " free of the heap's "
-                    + size(limit) + " limit\ngive mcs more (MCS_HEAP=" + gigabytes(bytes + limit)
-                    + " ./mcs ...; -Xmx for java) or make it smaller");
+        long limit = heapLimit();
+        if (bytes > limit) {
+            throw new InvalidInputException(what + " would take " + size(bytes) + ", more than "
+                    + "the heap's " + size(limit) + " limit\ngive mcs more (MCS_HEAP="
+                    + gigabytes(bytes * 5 / 4) + " ./mcs ...; -Xmx for java) or make it smaller");
         }
     }
 
     /** Refuses {@code bytes} of ND4J arrays for {@code what} beyond the off-heap limit. */
     public static void requireOffHeap(String what, long bytes) {
         long limit = offHeapLimit();
-        long available = limit - Pointer.totalBytes();
-        if (limit > 0 && bytes > available) {
-            throw new InvalidInputException(what + " would take " + size(bytes) + " off the heap, "
-                    + "more than the " + size(Math.max(0, available)) + " free of the "
-                    + size(limit) + " limit\ngive mcs more (MCS_OFFHEAP=" + gigabytes(bytes + limit)
-                    + " ./mcs ...; -Dorg.bytedeco.javacpp.maxbytes for java) or make it smaller");
+        if (limit > 0 && bytes > limit) {
+            throw new InvalidInputException(what + " would take " + size(bytes) + " off the "
+                    + "heap, more than its " + size(limit) + " limit\ngive mcs more (MCS_OFFHEAP="
+                    + gigabytes(bytes * 5 / 4) + " ./mcs ...; -Dorg.bytedeco.javacpp.maxbytes for "
+                    + "java) or make it smaller");
         }
     }
 

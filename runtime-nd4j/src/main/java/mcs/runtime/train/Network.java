@@ -3,8 +3,10 @@ package mcs.runtime.train;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.data.Split;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
@@ -124,6 +126,7 @@ final class Network {
 
     private Network(Model model, int batch, boolean training, long seed, boolean exact,
                     boolean observed, ParamStore store, boolean lane) {
+        requireMemory(model, batch, training);
         this.store = store;
         this.batch = batch;
         this.parts = null;
@@ -168,6 +171,30 @@ final class Network {
         } else {
             this.dLogits = null;
         }
+    }
+
+    /**
+     * Refuses a batch whose activations (and, training, their gradients, the parameters'
+     * gradients and two Adam moments) cannot fit off the heap, before any is allocated. A lower
+     * bound: layers' scratch buffers come on top.
+     */
+    static void requireMemory(Model model, int batch, boolean training) {
+        long perSample = values(model.input());
+        for (Layer layer : model.layers()) {
+            perSample += values(layer.output());
+        }
+        long bytes = Float.BYTES * (perSample * batch * (training ? 2 : 1)
+                + model.paramCount() * (training ? 4 : 1));
+        Memory.requireOffHeap(String.format(Locale.ROOT, "%s %s at batch %,d",
+                training ? "training" : "running", model.name(), batch), bytes);
+    }
+
+    private static long values(Shape shape) {
+        long n = 1;
+        for (int i = 0; i < shape.rank(); i++) {
+            n *= shape.dim(i);
+        }
+        return n;
     }
 
     /** Refuses data whose samples do not have the model's input shape. */
