@@ -55,6 +55,25 @@ class MainTest {
     }
 
     @Test
+    void aModelTooLargeForTheHeapIsRefusedWithTheLimitToRaise() {
+        Run r = mcs("-e", "m = sequential(dense(2000000000), input=[3])");
+        assertThat(r.code()).as(r.err()).isEqualTo(65);
+        assertThat(r.err()).startsWith("-e:1:5: error: sequential: the model's 8,000,000,000 "
+                + "parameters would take 29.8 GB, more than the heap's")
+                .contains("hint: give mcs more (MCS_HEAP=").doesNotContain("OutOfMemoryError")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aLongLineShowsAWindowAroundTheCaret() {
+        Run r = mcs("-e", "x = " + "[".repeat(10_000) + "]".repeat(10_000));
+        assertThat(r.code()).isEqualTo(65);
+        assertThat(r.err()).contains("brackets are nested more than 200 deep");
+        assertThat(r.err().lines().mapToInt(String::length).max().orElseThrow())
+                .isLessThan(120);
+    }
+
+    @Test
     void anUnknownBuiltinSuggestsTheNearestName() {
         Run r = mcs("-e", "x = lenett5()");
         assertThat(r.code()).isEqualTo(65);

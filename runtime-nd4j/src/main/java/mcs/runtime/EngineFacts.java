@@ -72,9 +72,10 @@ public record EngineFacts(String backend, String blas, boolean onednn, String om
         l.add("cpu flags:  " + (cpuFeatures.isEmpty() ? "none of " + String.join(" ", FEATURES)
                 : String.join(" ", cpuFeatures)));
         l.add("java:       " + java);
-        l.add("heap:       " + mib(maxHeap) + " max (-Xmx)");
-        l.add("off-heap:   " + mib(maxOffHeap) + " max for ND4J (javacpp maxbytes), "
-                + mib(maxPhysical) + " max process (maxphysicalbytes)");
+        l.add("heap:       " + mib(maxHeap) + " max (-Xmx; MCS_HEAP for ./mcs): models' tensors");
+        l.add("off-heap:   " + mib(maxOffHeap) + " max for ND4J (javacpp maxbytes; MCS_OFFHEAP "
+                + "for ./mcs): training and inference arrays, " + mib(maxPhysical)
+                + " max process (maxphysicalbytes)");
         l.add("gpu:        " + gpu);
         return l;
     }
