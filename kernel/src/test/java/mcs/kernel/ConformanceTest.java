@@ -22,6 +22,9 @@ class ConformanceTest {
     @Test
     void passesJupyterKernelTest(@TempDir Path home) throws Exception {
         Jupyter.Run run = new Jupyter(home).unittest("test_conformance", 10);
+        run.output().lines().filter(l -> l.startsWith("Ran ") || l.endsWith(" ... ok")
+                        || l.contains("skipped"))
+                .forEach(l -> System.err.println("[mcs kernel] conformance: " + l.trim()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).as(run.output()).contains("OK").doesNotContain("FAIL");
     }
