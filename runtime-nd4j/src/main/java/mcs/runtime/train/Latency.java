@@ -10,23 +10,25 @@ import mcs.runtime.Engine;
 import mcs.runtime.model.Model;
 
 /**
- * Forward-pass latency of several models, measured alike so their figures compare: every model
- * is warmed up before any is timed (the first model measured would otherwise pay for compiling
- * the forward pass), then the models take turns, a few passes each, over several rounds, so a
- * burst of other work on the machine falls on all of them; each figure is the median of all of
- * a model's timed passes. The order of the turns changes from round to round (shuffled with a
- * fixed seed), so no model always sits at the same moment of a round: on a loaded machine the
- * scheduler's time slices recur at a fixed period, and a fixed order let them fall on the same
- * model in every round.
+ * Forward-pass latency of several models, measured alike so their figures compare.
+ *
+ * <p>Every model is warmed up before any is timed, for at least {@link #WARMUP_MILLIS} in all:
+ * in a fresh JVM the forward pass keeps getting faster for a few hundred milliseconds while the
+ * JIT compiles it, and a warm-up of a fixed three passes left the first model timed paying for
+ * the rest (1.04, 0.90 and 0.77 ms for three copies of one network). Then the models take turns
+ * one pass at a time, in an order shuffled each cycle with a fixed seed, so whatever slows the
+ * machine down (a drift as compilation finishes, a burst of other work, the scheduler's time
+ * slices on a loaded machine, which recur at a fixed period) falls on all of them alike. Each
+ * figure is the median of a model's timed passes.
  */
 public final class Latency {
 
-    private static final int WARMUP_ROUNDS = 3;
-    private static final int ROUNDS = 9;
-    /** Passes per model per round: about this much time, within [MIN_PASSES, MAX_PASSES]. */
-    private static final double ROUND_MILLIS = 8;
-    private static final int MIN_PASSES = 2;
-    private static final int MAX_PASSES = 20;
+    private static final double WARMUP_MILLIS = 400;
+    private static final int MIN_WARMUP_CYCLES = 3;
+    /** Timed cycles: about this much time in all, within [MIN_CYCLES, MAX_CYCLES]. */
+    private static final double TIMED_MILLIS = 250;
+    private static final int MIN_CYCLES = 15;
+    private static final int MAX_CYCLES = 400;
     private static final long ORDER_SEED = 17;
 
     private Latency() {
@@ -39,34 +41,21 @@ public final class Latency {
         for (Model m : models) {
             nets.add(Network.forInference(m, batch, false));
         }
-        int[] passes = new int[nets.size()];
-        for (int round = 0; round < WARMUP_ROUNDS; round++) {
-            for (int i = 0; i < nets.size(); i++) {
-                cancel.check();
-                double ms = time(nets.get(i));
-                passes[i] = (int) Math.max(MIN_PASSES, Math.min(MAX_PASSES, ROUND_MILLIS / ms));
-                for (int p = 1; p < passes[i]; p++) {
-                    nets.get(i).forward(false);
-                }
-            }
-        }
-        double[][] times = new double[nets.size()][];
-        for (int i = 0; i < nets.size(); i++) {
-            times[i] = new double[ROUNDS * passes[i]];
-        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < nets.size(); i++) {
             order.add(i);
         }
         Random shuffle = new Random(ORDER_SEED);
-        for (int round = 0; round < ROUNDS; round++) {
-            Collections.shuffle(order, shuffle);
-            for (int i : order) {
-                cancel.check();
-                for (int p = 0; p < passes[i]; p++) {
-                    times[i][round * passes[i] + p] = time(nets.get(i));
-                }
-            }
+        double cycleMillis = 0;
+        double warmedFor = 0;
+        for (int cycle = 0; cycle < MIN_WARMUP_CYCLES || warmedFor < WARMUP_MILLIS; cycle++) {
+            cycleMillis = cycle(nets, order, shuffle, null, 0, cancel);
+            warmedFor += cycleMillis;
+        }
+        int cycles = (int) Math.max(MIN_CYCLES, Math.min(MAX_CYCLES, TIMED_MILLIS / cycleMillis));
+        double[][] times = new double[nets.size()][cycles];
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            cycle(nets, order, shuffle, times, cycle, cancel);
         }
         double[] medians = new double[nets.size()];
         for (int i = 0; i < nets.size(); i++) {
@@ -75,10 +64,22 @@ public final class Latency {
         return medians;
     }
 
-    private static double time(Network net) {
-        long t0 = System.nanoTime();
-        net.forward(false);
-        return (System.nanoTime() - t0) / 1e6;
+    /** One pass of every model in a freshly shuffled order; the milliseconds they took in all. */
+    private static double cycle(List<Network> nets, List<Integer> order, Random shuffle,
+                                double[][] times, int slot, Cancellation cancel) {
+        Collections.shuffle(order, shuffle);
+        double total = 0;
+        for (int i : order) {
+            cancel.check();
+            long t0 = System.nanoTime();
+            nets.get(i).forward(false);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (times != null) {
+                times[i][slot] = ms;
+            }
+            total += ms;
+        }
+        return total;
     }
 
     /** The middle value (the mean of the two middle ones for an even count); sorts a copy. */
