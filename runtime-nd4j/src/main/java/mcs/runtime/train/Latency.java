@@ -49,13 +49,16 @@ public final class Latency {
         double cycleMillis = 0;
         double warmedFor = 0;
         for (int cycle = 0; cycle < MIN_WARMUP_CYCLES || warmedFor < WARMUP_MILLIS; cycle++) {
-            cycleMillis = cycle(nets, order, shuffle, null, 0, cancel);
+            cycleMillis = Arrays.stream(cycle(nets, order, shuffle, cancel)).sum();
             warmedFor += cycleMillis;
         }
         int cycles = (int) Math.max(MIN_CYCLES, Math.min(MAX_CYCLES, TIMED_MILLIS / cycleMillis));
         double[][] times = new double[nets.size()][cycles];
         for (int cycle = 0; cycle < cycles; cycle++) {
-            cycle(nets, order, shuffle, times, cycle, cancel);
+            double[] ms = cycle(nets, order, shuffle, cancel);
+            for (int i = 0; i < ms.length; i++) {
+                times[i][cycle] = ms[i];
+            }
         }
         double[] medians = new double[nets.size()];
         for (int i = 0; i < nets.size(); i++) {
@@ -64,22 +67,18 @@ public final class Latency {
         return medians;
     }
 
-    /** One pass of every model in a freshly shuffled order; the milliseconds they took in all. */
-    private static double cycle(List<Network> nets, List<Integer> order, Random shuffle,
-                                double[][] times, int slot, Cancellation cancel) {
+    /** One pass of every model in a freshly shuffled order: the milliseconds each took. */
+    private static double[] cycle(List<Network> nets, List<Integer> order, Random shuffle,
+                                  Cancellation cancel) {
         Collections.shuffle(order, shuffle);
-        double total = 0;
+        double[] ms = new double[nets.size()];
         for (int i : order) {
             cancel.check();
             long t0 = System.nanoTime();
             nets.get(i).forward(false);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            if (times != null) {
-                times[i][slot] = ms;
-            }
-            total += ms;
+            ms[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return total;
+        return ms;
     }
 
     /** The middle value (the mean of the two middle ones for an even count); sorts a copy. */
