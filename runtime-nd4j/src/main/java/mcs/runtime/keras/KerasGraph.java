@@ -203,7 +203,7 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
             return dims(c.getAsJsonArray("input_shape"), 0, source);
         }
         if (c.has("input_dim") && !c.get("input_dim").isJsonNull()) {
-            return new int[] {c.get("input_dim").getAsInt()};
+            return new int[] {size(c.get("input_dim"), new JsonArray(), source)};
         }
         return null;
     }
@@ -219,9 +219,24 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
                 throw new InvalidInputException(source + ": the input shape " + a + " has an "
                         + "unknown size (None) besides the batch; mcs needs fixed input sizes");
             }
-            d[i - from] = a.get(i).getAsInt();
+            d[i - from] = size(a.get(i), a, source);
         }
         return d;
+    }
+
+    /** A size, exactly: gson's getAsInt turns 1e30 into 1073741824 and 3.5 into 3. */
+    private static int size(JsonElement e, JsonArray shape, String source) {
+        try {
+            int v = e.getAsBigDecimal().intValueExact();
+            if (v >= 0) {
+                return v;
+            }
+        } catch (ArithmeticException | NumberFormatException | IllegalStateException
+                 | UnsupportedOperationException ignored) {
+            // refused below
+        }
+        throw new InvalidInputException(source + ": the input shape " + shape + " has a size "
+                + e + " that is not a whole number from 0 to " + Integer.MAX_VALUE);
     }
 
     /** A layer's class_name, which every layer has. */
