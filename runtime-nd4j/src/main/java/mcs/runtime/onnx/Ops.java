@@ -137,6 +137,10 @@ final class Ops {
         }
         int filters = (int) w.dims()[0], kh = (int) w.dims()[2], kw = (int) w.dims()[3];
         int groups = toInt(n, "group", n.intAttr("group", 1));
+        if (groups < 1 || w.dims()[1] * groups != in.channels()) {
+            throw unsupported(n, "a " + Arrays.toString(w.dims()) + " kernel in " + groups
+                    + " groups on " + in);
+        }
         requireUnitDilations(n);
         int[] s = pair(n, "strides", new long[] {1, 1});
         Window win = window(n, in, kh, kw, s[0], s[1]);
@@ -200,9 +204,14 @@ final class Ops {
         boolean transB = n.intAttr("transB", 0) != 0;
         int rows = (int) b.dims()[0], cols = (int) b.dims()[1];
         int units = transB ? rows : cols;
+        int inputs = transB ? cols : rows;
+        if (inputs != in.dim(0)) {
+            // checked before the model is built: it allocates the parameters its shapes declare
+            throw unsupported(n, "Gemm of " + in + " by " + Arrays.toString(b.dims())
+                    + (transB ? " transposed" : ""));
+        }
         float alpha = n.floatAttr("alpha", 1f), beta = n.floatAttr("beta", 1f);
         float[] w = b.floats(), kernel = new float[rows * cols];
-        int inputs = transB ? cols : rows;
         for (int i = 0; i < inputs; i++) {
             for (int o = 0; o < units; o++) {
                 kernel[i * units + o] = alpha * (transB ? w[o * cols + i] : w[i * cols + o]);
