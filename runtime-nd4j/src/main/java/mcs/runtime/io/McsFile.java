@@ -5,19 +5,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -124,6 +133,11 @@ public final class McsFile {
     /**
      * Writes {@code m} to {@code file} atomically (a temporary file in the same directory,
      * forced to disk, then renamed over the target) and returns the bytes written.
+     *
+     * <p>The temporary file, {@code .<name>.<digits>.tmp}, is locked while it is written and
+     * renamed. A writer killed before the rename leaves it behind, unlocked (the system drops a
+     * dead process's locks); the next save of the same target deletes such temporaries, those it
+     * can lock, and leaves alone the ones a live writer holds.
      */
     public static long save(Model m, Path file) {
         byte[] data = encode(m);
@@ -131,19 +145,21 @@ public final class McsFile {
         Path dir = target.getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            readableLikeTarget(tmp, target);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (Temporary t = Temporary.create(target)) {
+                tmp = t.path;
+                readableLikeTarget(tmp, target);
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
-                    ch.write(buf);
+                    t.channel.write(buf);
                 }
-                ch.force(true);
+                t.channel.force(true);
+                // renamed while still locked: a concurrent save never takes it for stale
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
             forceDirectory(dir);
+            removeStaleTemporaries(target);
             return data.length;
         } catch (IOException e) {
             throw ioProblem("cannot write", file, e);
@@ -155,6 +171,91 @@ public final class McsFile {
                     // the temporary file is left behind; the target is untouched
                 }
             }
+        }
+    }
+
+    /** A new temporary file beside the target, open for writing and locked. */
+    private static final class Temporary implements AutoCloseable {
+        private static final SecureRandom RANDOM = new SecureRandom();
+        final Path path;
+        final FileChannel channel;
+
+        private Temporary(Path path, FileChannel channel) {
+            this.path = path;
+            this.channel = channel;
+        }
+
+        /**
+         * Creates and locks a fresh temporary file. Between the two, a concurrent save may
+         * take the unlocked file for a dead writer's and delete it (it holds the lock while it
+         * does); so the name is checked once locked, and a lost file is replaced by another.
+         */
+        static Temporary create(Path target) throws IOException {
+            Path dir = target.getParent();
+            for (int attempt = 0; ; attempt++) {
+                Path p = dir.resolve("." + target.getFileName() + "."
+                        + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+                FileChannel ch;
+                try {
+                    ch = FileChannel.open(p, Set.of(StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE), privately(dir));
+                } catch (FileAlreadyExistsException e) {
+                    continue;
+                }
+                FileLock lock = null;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    // a save in this JVM is removing it as stale
+                } catch (IOException e) {
+                    ch.close();
+                    throw e;
+                }
+                if (lock != null && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    return new Temporary(p, ch);
+                }
+                ch.close();
+                if (attempt > 100) {
+                    throw new IOException("cannot keep a temporary file in " + dir);
+                }
+            }
+        }
+
+        /** rw------- where the file system has POSIX permissions. */
+        private static FileAttribute<?>[] privately(Path dir) {
+            return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------"))}
+                    : new FileAttribute<?>[0];
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * Deletes the temporaries of {@code target} left by writers that died before renaming
+     * them: those it can lock. Best effort; a temporary it cannot open or lock is left.
+     */
+    private static void removeStaleTemporaries(Path target) {
+        Pattern name = Pattern.compile(Pattern.quote("." + target.getFileName() + ".")
+                + "\\d+\\.tmp");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target.getParent(),
+                p -> name.matcher(p.getFileName().toString()).matches())) {
+            for (Path p : entries) {
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    FileLock lock = ch.tryLock();
+                    if (lock != null) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException | OverlappingFileLockException ignored) {
+                    // gone meanwhile, not ours to open, or being written in this JVM
+                }
+            }
+        } catch (IOException | DirectoryIteratorException ignored) {
+            // the directory cannot be listed: nothing is removed
         }
     }
 

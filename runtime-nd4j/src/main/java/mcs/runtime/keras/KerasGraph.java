@@ -48,7 +48,8 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
         try {
             return fromRoot(root, source);
         } catch (IllegalStateException | UnsupportedOperationException | ClassCastException
-                 | IndexOutOfBoundsException | NullPointerException e) {
+                 | IndexOutOfBoundsException | NullPointerException | NumberFormatException e) {
+            // gson's typed getters (getAsInt, getAsJsonObject, ...) on a value of another type
             throw new InvalidInputException(source + ": malformed Keras configuration ("
                     + e.getMessage() + ")", e);
         }
@@ -85,14 +86,14 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
         String previous = null;
         for (JsonElement e : list) {
             JsonObject l = e.getAsJsonObject();
-            String cls = text(l, "class_name");
+            String cls = className(l, "layer " + (nodes.size() + 1), source);
             JsonObject c = l.getAsJsonObject("config");
             String n = c != null && text(c, "name") != null ? text(c, "name") : cls + nodes.size();
             nodes.add(new Node(cls, n, c == null ? new JsonObject() : c,
                     previous == null ? List.of() : List.of(previous)));
             previous = n;
         }
-        int[] input = inputShape(nodes.get(0).config());
+        int[] input = inputShape(nodes.get(0).config(), source);
         if (input == null) {
             throw new InvalidInputException(source + ": the first layer does not say its input "
                     + "shape (batch_input_shape)");
@@ -106,6 +107,10 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
             JsonObject l = e.getAsJsonObject();
             JsonObject c = l.getAsJsonObject("config");
             String n = text(l, "name") != null ? text(l, "name") : text(c, "name");
+            if (n == null) {
+                throw new InvalidInputException(source + ": layer " + (nodes.size() + 1)
+                        + " has no name");
+            }
             JsonArray inbound = l.getAsJsonArray("inbound_nodes");
             if (inbound != null && inbound.size() > 1) {
                 throw new InvalidInputException(source + ": layer " + n + " is used "
@@ -113,7 +118,8 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
             }
             List<String> from = inbound == null || inbound.isEmpty() ? List.of()
                     : inboundNames(inbound.get(0));
-            nodes.add(new Node(text(l, "class_name"), n, c == null ? new JsonObject() : c, from));
+            nodes.add(new Node(className(l, "layer " + n, source), n,
+                    c == null ? new JsonObject() : c, from));
         }
         List<String> ins = endpoints(config.get("input_layers"));
         List<String> outs = endpoints(config.get("output_layers"));
@@ -125,7 +131,7 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
         Node in = nodes.stream().filter(x -> x.name().equals(ins.get(0))).findFirst()
                 .orElseThrow(() -> new InvalidInputException(source + ": no input layer "
                         + ins.get(0)));
-        int[] shape = inputShape(in.config());
+        int[] shape = inputShape(in.config(), source);
         if (shape == null) {
             throw new InvalidInputException(source + ": input layer " + in.name()
                     + " does not say its shape");
@@ -186,32 +192,60 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
     }
 
     /** The shape without batch from batch_input_shape, batch_shape, input_shape or input_dim. */
-    static int[] inputShape(JsonObject c) {
+    static int[] inputShape(JsonObject c, String source) {
         for (String key : new String[] {"batch_input_shape", "batch_shape"}) {
             if (c.has(key) && c.get(key).isJsonArray()) {
                 JsonArray a = c.getAsJsonArray(key);
-                return dims(a, 1);
+                return dims(a, 1, source);
             }
         }
         if (c.has("input_shape") && c.get("input_shape").isJsonArray()) {
-            return dims(c.getAsJsonArray("input_shape"), 0);
+            return dims(c.getAsJsonArray("input_shape"), 0, source);
         }
         if (c.has("input_dim") && !c.get("input_dim").isJsonNull()) {
-            return new int[] {c.get("input_dim").getAsInt()};
+            return new int[] {size(c.get("input_dim"), new JsonArray(), source)};
         }
         return null;
     }
 
-    private static int[] dims(JsonArray a, int from) {
+    private static int[] dims(JsonArray a, int from, String source) {
+        if (a.size() <= from) {
+            throw new InvalidInputException(source + ": the input shape " + a + " has no sizes"
+                    + (from > 0 ? " besides the batch" : ""));
+        }
         int[] d = new int[a.size() - from];
         for (int i = from; i < a.size(); i++) {
             if (a.get(i).isJsonNull()) {
-                throw new InvalidInputException("the input shape " + a + " has an unknown size "
-                        + "(None) besides the batch; mcs needs fixed input sizes");
+                throw new InvalidInputException(source + ": the input shape " + a + " has an "
+                        + "unknown size (None) besides the batch; mcs needs fixed input sizes");
             }
-            d[i - from] = a.get(i).getAsInt();
+            d[i - from] = size(a.get(i), a, source);
         }
         return d;
+    }
+
+    /** A size, exactly: gson's getAsInt turns 1e30 into 1073741824 and 3.5 into 3. */
+    private static int size(JsonElement e, JsonArray shape, String source) {
+        try {
+            int v = e.getAsBigDecimal().intValueExact();
+            if (v >= 0) {
+                return v;
+            }
+        } catch (ArithmeticException | NumberFormatException | IllegalStateException
+                 | UnsupportedOperationException ignored) {
+            // refused below
+        }
+        throw new InvalidInputException(source + ": the input shape " + shape + " has a size "
+                + e + " that is not a whole number from 0 to " + Integer.MAX_VALUE);
+    }
+
+    /** A layer's class_name, which every layer has. */
+    private static String className(JsonObject layer, String what, String source) {
+        String cls = text(layer, "class_name");
+        if (cls == null) {
+            throw new InvalidInputException(source + ": " + what + " has no class_name");
+        }
+        return cls;
     }
 
     static String text(JsonObject o, String key) {

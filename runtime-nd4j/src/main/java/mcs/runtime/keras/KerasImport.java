@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Model;
@@ -102,7 +103,7 @@ public final class KerasImport {
                     + (problems.size() == 1 ? " layer" : " layers") + " that mcs has no "
                     + "equivalent for: " + String.join(", ", problems));
         }
-        if (end.order() != null) {
+        if (end.flattened() != null) {
             throw new InvalidInputException(source + ": the model ends with flattened image "
                     + "features, which mcs orders channels-first; add a Dense layer after them");
         }
@@ -130,7 +131,15 @@ public final class KerasImport {
 
     /** The mcs input for a Keras input shape (no batch dimension). */
     static Shape inputShape(int[] keras, String source) {
-        Shape s = keras.length == 2 ? Shape.image(1, keras[0], keras[1]) : mcsShape(keras);
+        Shape s = keras.length == 2 && keras[0] > 0 && keras[1] > 0
+                ? Shape.image(1, keras[0], keras[1]) : mcsShape(keras);
+        long size = 1;
+        for (int d : keras) {
+            size *= d;
+        }
+        if (s != null) {
+            Memory.requireArray(source + ": the input " + java.util.Arrays.toString(keras), size);
+        }
         if (s == null) {
             throw new InvalidInputException(source + ": an input of shape "
                     + java.util.Arrays.toString(keras) + " cannot be imported; mcs takes vectors "
@@ -167,7 +176,10 @@ public final class KerasImport {
             return null;
         }
         int[] t = KerasLayers.targetShape(new LayerConfig(s.node()), input.size());
-        Shape to = t.length == 2 ? Shape.image(1, t[0], t[1]) : mcsShape(t);
+        if (t == null) {
+            return null;
+        }
+        Shape to = t.length == 2 && t[0] > 0 && t[1] > 0 ? Shape.image(1, t[0], t[1]) : mcsShape(t);
         if (to == null || !to.isImage() || to.size() != input.size()
                 || !KerasLayers.sameLayout(to) || !KerasLayers.sameLayout(input)) {
             return null;

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.Padding;
@@ -47,7 +49,7 @@ final class KerasLayers {
                 return activation(m, c, s, out);
             case "Dropout":
                 return m.add(out, new LayerSpec.Dropout(c.number("rate", "p", 0)), s, Map.of())
-                        .withOrder(s.order());
+                        .withOrder(s.flattened());
             case "Flatten":
                 return flatten(m, s, out);
             case "Reshape":
@@ -68,8 +70,8 @@ final class KerasLayers {
             throw new LayerMapper.Unsupported("Dense on a " + s.shape() + " input");
         }
         int n = s.shape().dim(0), units = c.integer("units", "output_dim", 0);
-        float[] k = m.weight(c, n * units, "kernel", "W");
-        if (s.order() != null) {
+        float[] k = m.weight(c, (long) n * units, "kernel", "W");
+        if (s.flattened() != null) {
             k = KernelLayout.rows(k, units, s.order());
         }
         float[] b = bias(m, c, units);
@@ -86,7 +88,7 @@ final class KerasLayers {
         int in = s.shape().channels(), groups = c.integer("groups", null, 1);
         int filters = c.integer("filters", "nb_filter", 0);
         int perGroup = in / Math.max(1, groups);
-        float[] kernel = m.weight(c, k[0] * k[1] * perGroup * filters, "kernel", "W");
+        float[] kernel = m.weight(c, (long) k[0] * k[1] * perGroup * filters, "kernel", "W");
         kernel = KernelLayout.conv(kernel, k[0], k[1], perGroup, filters);
         LayerSpec spec = new LayerSpec.Conv2D(filters, w, groups, LayerMapper.activation(c));
         return m.add(out, spec, s, Map.of("kernel", kernel, "bias", bias(m, c, filters)));
@@ -98,7 +100,7 @@ final class KerasLayers {
         undilated(c);
         int[] k = c.kernelSize();
         int in = s.shape().channels(), mult = c.integer("depth_multiplier", null, 1);
-        float[] kernel = KernelLayout.depthwise(m.weight(c, k[0] * k[1] * in * mult,
+        float[] kernel = KernelLayout.depthwise(m.weight(c, (long) k[0] * k[1] * in * mult,
                 "depthwise_kernel"), k[0], k[1], in, mult);
         LayerSpec spec = new LayerSpec.Conv2D(in * mult,
                 LayerMapper.window(k, strides(c), c.padding()), in, LayerMapper.activation(c));
@@ -114,9 +116,9 @@ final class KerasLayers {
         int in = s.shape().channels(), mult = c.integer("depth_multiplier", null, 1);
         int filters = c.integer("filters", "nb_filter", 0);
         Activation act = LayerMapper.activation(c);
-        float[] dk = KernelLayout.depthwise(m.weight(c, k[0] * k[1] * in * mult,
+        float[] dk = KernelLayout.depthwise(m.weight(c, (long) k[0] * k[1] * in * mult,
                 "depthwise_kernel"), k[0], k[1], in, mult);
-        float[] pk = KernelLayout.conv(m.weight(c, in * mult * filters, "pointwise_kernel"),
+        float[] pk = KernelLayout.conv(m.weight(c, (long) in * mult * filters, "pointwise_kernel"),
                 1, 1, in * mult, filters);
         LayerSpec depth = new LayerSpec.Conv2D(in * mult,
                 LayerMapper.window(k, strides(c), c.padding()), in, Activation.LINEAR);
@@ -138,16 +140,17 @@ final class KerasLayers {
             throw new LayerMapper.Unsupported("Keras 1 mode " + c.integer("mode", null, 0));
         }
         int n = s.shape().dim(0);
-        float[] gamma = c.flag("scale", null, true) ? m.weight(c, n, "gamma") : filled(n, 1f);
-        float[] beta = c.flag("center", null, true) ? m.weight(c, n, "beta") : new float[n];
+        // the statistics first: they are always stored, so n is known to fit before allocating
         float[] mean = m.weight(c, n, "moving_mean", "running_mean");
         float[] var = m.weight(c, n, "moving_variance", "running_std");
+        float[] gamma = c.flag("scale", null, true) ? m.weight(c, n, "gamma") : filled(n, 1f);
+        float[] beta = c.flag("center", null, true) ? m.weight(c, n, "beta") : new float[n];
         Map<String, float[]> w = Map.of("gamma", reorder(gamma, s), "beta", reorder(beta, s),
                 "moving_mean", reorder(mean, s), "moving_variance", reorder(var, s));
         double momentum = c.number("momentum", null, 0.99);
         LayerSpec spec = new LayerSpec.BatchNorm(c.number("epsilon", null, 1e-3),
                 momentum >= 0 && momentum < 1 ? momentum : 0.99);
-        return m.add(out, spec, s, w).withOrder(s.order());
+        return m.add(out, spec, s, w).withOrder(s.flattened());
     }
 
     private static LayerMapper.State activation(LayerMapper m, LayerConfig c, LayerMapper.State s,
@@ -166,7 +169,7 @@ final class KerasLayers {
         if (a == Activation.LINEAR) {
             return s;
         }
-        return m.add(out, new LayerSpec.Act(a), s, Map.of()).withOrder(s.order());
+        return m.add(out, new LayerSpec.Act(a), s, Map.of()).withOrder(s.flattened());
     }
 
     private static Activation relu(LayerConfig c) {
@@ -189,17 +192,25 @@ final class KerasLayers {
             return s;
         }
         Shape in = s.shape();
-        int[] order = in.isImage() && in.channels() > 1 && in.height() * in.width() > 1
-                ? KernelLayout.flattenOrder(in.channels(), in.height(), in.width()) : null;
-        return m.add(out, new LayerSpec.Flatten(), s, Map.of()).withOrder(order);
+        long size = 1;
+        for (int d : in.dims()) {
+            size *= d;
+        }
+        Memory.requireArray("the flattened " + in, size);
+        Shape image = in.isImage() && in.channels() > 1 && (long) in.height() * in.width() > 1
+                ? in : null;
+        return m.add(out, new LayerSpec.Flatten(), s, Map.of()).withOrder(image);
     }
 
     private static LayerMapper.State reshape(LayerMapper m, LayerConfig c, LayerMapper.State s,
                                              List<LayerSpec> out) {
-        if (s.order() != null) {
+        if (s.flattened() != null) {
             throw new LayerMapper.Unsupported("reshaping flattened image features");
         }
         int[] target = targetShape(c, s.shape().size());
+        if (target == null) {
+            throw new InvalidInputException("target_shape is not a list of sizes");
+        }
         if (target.length == 1) {
             return flatten(m, s, out);
         }
@@ -216,13 +227,21 @@ final class KerasLayers {
         return !s.isImage() || s.channels() == 1 || s.height() * s.width() == 1;
     }
 
-    /** Reshape's target_shape with a -1 resolved, or null. */
+    /** Reshape's target_shape with a -1 resolved, or null when it has none of whole numbers. */
     static int[] targetShape(LayerConfig c, int size) {
-        JsonArray a = c.json().getAsJsonArray("target_shape");
+        JsonElement e = c.json().get("target_shape");
+        if (e == null || !e.isJsonArray()) {
+            return null;
+        }
+        JsonArray a = e.getAsJsonArray();
         int[] t = new int[a.size()];
         int known = 1, unknown = -1;
         for (int i = 0; i < t.length; i++) {
-            t[i] = a.get(i).getAsInt();
+            JsonElement v = a.get(i);
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+                return null;
+            }
+            t[i] = v.getAsInt();
             if (t[i] == -1) {
                 unknown = i;
             } else {
@@ -305,12 +324,13 @@ final class KerasLayers {
     }
 
     private static float[] reorder(float[] v, LayerMapper.State s) {
-        if (s.order() == null) {
+        if (s.flattened() == null) {
             return v;
         }
+        int[] order = s.order();
         float[] r = new float[v.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = v[s.order()[i]];
+            r[i] = v[order[i]];
         }
         return r;
     }

@@ -22,12 +22,20 @@ import mcs.runtime.model.Window;
 final class LayerMapper {
 
     /**
-     * The data between layers: the mcs shape, and for a vector the Keras index of each mcs
-     * feature (null when the orders agree).
+     * The data between layers: the mcs shape, and for a vector made by flattening an image,
+     * that image (null when the orders agree). The order itself is only made by the layer that
+     * reads weights in it, once the file has shown it holds that many weights: a damaged
+     * configuration may declare an image far larger than anything in the file.
      */
-    record State(Shape shape, int[] order) {
-        State withOrder(int[] newOrder) {
-            return new State(shape, newOrder);
+    record State(Shape shape, Shape flattened) {
+        State withOrder(Shape image) {
+            return new State(shape, image);
+        }
+
+        /** Entry {@code r} is the Keras index of mcs feature {@code r} (flattened not null). */
+        int[] order() {
+            return KernelLayout.flattenOrder(flattened.channels(), flattened.height(),
+                    flattened.width());
         }
     }
 
@@ -99,7 +107,7 @@ final class LayerMapper {
         if (merge == null) {
             problems.add(m.name() + " (" + m.className() + ")");
         }
-        if (s != null && s.order() != null) {
+        if (s != null && s.flattened() != null) {
             problems.add(m.name() + " (" + m.className() + ": merging flattened image features)");
             s = null;
         }
@@ -108,7 +116,7 @@ final class LayerMapper {
         for (List<Step> p : f.paths()) {
             List<LayerSpec> specs = new ArrayList<>();
             State end = map(p, s, specs);
-            ok &= end != null && end.order() == null;
+            ok &= end != null && end.flattened() == null;
             paths.add(specs);
         }
         if (!ok) {
@@ -144,22 +152,22 @@ final class LayerMapper {
     }
 
     /** The stored weight of this layer whose short name ends with one of the suffixes. */
-    float[] weight(LayerConfig c, int size, String... suffixes) {
+    float[] weight(LayerConfig c, long size, String... suffixes) {
         H5File.Weight w = weights.find(c.name(), suffixes);
         if (w == null) {
             throw new InvalidInputException("no " + suffixes[0] + " weights for it in "
                     + weights.source());
         }
         if (w.values().length != size) {
-            throw new InvalidInputException("its " + suffixes[0] + " has shape "
-                    + java.util.Arrays.toString(w.shape()) + " (" + w.values().length
-                    + " values); " + size + " expected");
+            throw new InvalidInputException("its " + suffixes[0] + " in " + weights.source()
+                    + " has shape " + java.util.Arrays.toString(w.shape()) + " ("
+                    + w.values().length + " values); " + size + " expected");
         }
         return w.values();
     }
 
     /** Like {@link #weight} but null when the layer has no such weight. */
-    float[] optionalWeight(LayerConfig c, int size, String... suffixes) {
+    float[] optionalWeight(LayerConfig c, long size, String... suffixes) {
         return weights.find(c.name(), suffixes) == null ? null : weight(c, size, suffixes);
     }
 

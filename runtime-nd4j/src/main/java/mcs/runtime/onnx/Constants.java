@@ -23,6 +23,9 @@ final class Constants {
             "Unsqueeze", "Squeeze", "Concat", "Gather", "Slice", "Shape", "Add", "Sub", "Mul",
             "Div");
 
+    /** The element-wise ops on two values. */
+    static final List<String> ARITHMETIC = List.of("Add", "Sub", "Mul", "Div");
+
     /** The value of a Constant node. */
     static TensorData constant(Node n) {
         OnnxProto.Attr a = n.attr("value");
@@ -39,35 +42,64 @@ final class Constants {
             long[] v = n.intsAttr("value_ints", new long[0]);
             return longs(new long[] {v.length}, v);
         }
-        throw new InvalidInputException("Constant node " + n.name() + " has no value this "
-                + "importer reads");
+        throw Ops.unsupported(n, "a value of a kind other than a tensor, value_float, value_int "
+                + "or value_ints");
     }
 
     /** Folds node {@code n} whose inputs {@code in} are all known (null for absent inputs). */
     static TensorData fold(Node n, List<TensorData> in, int opset) {
-        TensorData x = in.get(0);
+        TensorData x = arg(n, in, 0);
         switch (n.opType()) {
             case "Identity":
                 return x;
             case "Cast":
                 return cast(x, (int) n.intAttr("to", 1));
             case "Reshape":
-                return reshape(x, in.get(1).longs());
+                return reshape(n, x, asLongs(arg(n, in, 1)));
             case "Unsqueeze":
-                return unsqueeze(x, opset >= 13 ? in.get(1).longs() : n.intsAttr("axes", null));
+                return unsqueeze(n, x, opset >= 13 ? asLongs(arg(n, in, 1))
+                        : n.intsAttr("axes", null));
             case "Squeeze":
                 return squeeze(x);
             case "Concat":
+                for (int i = 0; i < in.size(); i++) {
+                    arg(n, in, i);
+                }
                 return concat(in);
             case "Gather":
-                return gather(x, in.get(1));
+                return gather(n, x, arg(n, in, 1));
             case "Slice":
                 return slice(n, in, opset);
             case "Add", "Sub", "Mul", "Div":
-                return arithmetic(n.opType(), x, in.get(1));
+                return arithmetic(n.opType(), x, arg(n, in, 1));
             default:
                 throw new IllegalStateException(n.opType());
         }
+    }
+
+    /** Input {@code i} of a node, which must be there. */
+    private static TensorData arg(Node n, List<TensorData> in, int i) {
+        if (i >= in.size() || in.get(i) == null) {
+            throw Ops.unsupported(n, "a missing input " + (i + 1));
+        }
+        return in.get(i);
+    }
+
+    /** The first value of a tensor that must have at least one. */
+    static float firstFloat(Node n, TensorData t) {
+        float[] v = asFloats(t);
+        if (v.length == 0) {
+            throw Ops.unsupported(n, "an empty " + Arrays.toString(t.dims()) + " tensor");
+        }
+        return v[0];
+    }
+
+    private static long firstLong(Node n, TensorData t) {
+        long[] v = asLongs(t);
+        if (v.length == 0) {
+            throw Ops.unsupported(n, "an empty " + Arrays.toString(t.dims()) + " tensor");
+        }
+        return v[0];
     }
 
     static TensorData floats(long[] dims, float[] v) {
@@ -111,27 +143,38 @@ final class Constants {
         return new TensorData(x.name(), dims, x.dataType(), x.floats(), x.longs());
     }
 
-    private static TensorData reshape(TensorData x, long[] target) {
+    private static TensorData reshape(Node n, TensorData x, long[] target) {
         long[] d = target.clone();
         long known = 1;
         int infer = -1;
         for (int i = 0; i < d.length; i++) {
-            if (d[i] == 0) {
+            if (d[i] == 0 && i < x.dims().length) {
                 d[i] = x.dims()[i];
             }
-            if (d[i] == -1) {
+            if (d[i] == -1 && infer < 0) {
                 infer = i;
+            } else if (d[i] < 0 || d[i] > x.size()) {
+                throw Ops.unsupported(n, "reshaping " + Arrays.toString(x.dims()) + " to "
+                        + Arrays.toString(target));
             } else {
                 known *= d[i];
             }
         }
         if (infer >= 0) {
             d[infer] = x.size() / Math.max(known, 1);
+            known *= d[infer];
+        }
+        if (known != x.size()) {
+            throw Ops.unsupported(n, "reshaping " + Arrays.toString(x.dims()) + " to "
+                    + Arrays.toString(target));
         }
         return withDims(x, d);
     }
 
-    private static TensorData unsqueeze(TensorData x, long[] axes) {
+    private static TensorData unsqueeze(Node n, TensorData x, long[] axes) {
+        if (axes == null) {
+            throw Ops.unsupported(n, "an Unsqueeze without axes");
+        }
         List<Long> d = new ArrayList<>();
         for (long v : x.dims()) {
             d.add(v);
@@ -139,7 +182,11 @@ final class Constants {
         long[] sorted = axes.clone();
         Arrays.sort(sorted);
         for (long a : sorted) {
-            d.add((int) (a < 0 ? a + d.size() + 1 : a), 1L);
+            long at = a < 0 ? a + d.size() + 1 : a;
+            if (at < 0 || at > d.size()) {
+                throw Ops.unsupported(n, "axis " + a + " for " + d.size() + " dimensions");
+            }
+            d.add((int) at, 1L);
         }
         return withDims(x, d.stream().mapToLong(Long::longValue).toArray());
     }
@@ -164,14 +211,17 @@ final class Constants {
         return f ? floats(new long[] {n}, fv) : longs(new long[] {n}, lv);
     }
 
-    private static TensorData gather(TensorData x, TensorData idx) {
+    private static TensorData gather(Node n, TensorData x, TensorData idx) {
         long[] ix = asLongs(idx);
-        float[] fv = new float[ix.length];
-        long[] lv = new long[ix.length];
+        float[] fv = new float[ix.length], xf = asFloats(x);
+        long[] lv = new long[ix.length], xl = asLongs(x);
         for (int i = 0; i < ix.length; i++) {
-            int j = (int) (ix[i] < 0 ? ix[i] + x.size() : ix[i]);
-            fv[i] = asFloats(x)[j];
-            lv[i] = asLongs(x)[j];
+            long j = ix[i] < 0 ? ix[i] + x.size() : ix[i];
+            if (j < 0 || j >= xf.length) {
+                throw Ops.unsupported(n, "index " + ix[i] + " into " + xf.length + " values");
+            }
+            fv[i] = xf[(int) j];
+            lv[i] = xl[(int) j];
         }
         return x.isFloat() ? floats(idx.dims(), fv) : longs(idx.dims(), lv);
     }
@@ -179,11 +229,16 @@ final class Constants {
     private static TensorData slice(Node n, List<TensorData> in, int opset) {
         long start, end;
         if (opset >= 10) {
-            start = asLongs(in.get(1))[0];
-            end = asLongs(in.get(2))[0];
+            start = firstLong(n, arg(n, in, 1));
+            end = firstLong(n, arg(n, in, 2));
         } else {
-            start = n.intsAttr("starts", new long[] {0})[0];
-            end = n.intsAttr("ends", new long[] {Long.MAX_VALUE})[0];
+            long[] starts = n.intsAttr("starts", new long[] {0});
+            long[] ends = n.intsAttr("ends", new long[] {Long.MAX_VALUE});
+            if (starts.length == 0 || ends.length == 0) {
+                throw Ops.unsupported(n, "empty starts or ends");
+            }
+            start = starts[0];
+            end = ends[0];
         }
         TensorData x = in.get(0);
         long size = x.size();

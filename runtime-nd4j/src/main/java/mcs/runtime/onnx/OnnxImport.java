@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.model.Layer;
 import mcs.runtime.model.LayerSpec;
 import mcs.runtime.model.LayerSpec.Branch.Merge;
@@ -52,9 +53,11 @@ public final class OnnxImport {
         OnnxProto.ModelInfo info;
         try {
             info = OnnxProto.parseModel(bytes);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new InvalidInputException(shown + " is not a readable ONNX model ("
                     + e.getMessage() + "); the file may be truncated or of another format", e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(shown + ": " + e.getMessage(), e);
         }
         String name = shown.endsWith(".onnx") ? shown.substring(0, shown.length() - 5) : shown;
         return new OnnxImport.Run(shown, info.opset() < 0 ? 7 : info.opset(), info.graph())
@@ -106,7 +109,13 @@ public final class OnnxImport {
             if (specs.isEmpty()) {
                 throw new InvalidInputException(file + " computes nothing from its input");
             }
-            return withWeights(Model.sequential(name, input, specs, 0), pieces);
+            Model m;
+            try {
+                m = Model.sequential(name, input, specs, 0);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(file + ": " + e.getMessage(), e);
+            }
+            return withWeights(m, pieces);
         }
 
         private void refuseUnsupported(Graph g) {
@@ -149,20 +158,25 @@ public final class OnnxImport {
                         + " has no shape with a batch axis");
             }
             int[] dims = new int[d.length - 1];
+            long size = 1;
             for (int i = 1; i < d.length; i++) {
                 if (d[i] <= 0) {
                     throw new InvalidInputException(file + ": the input " + in.name() + " has open "
                             + "size " + Arrays.toString(d) + "; give the input shape");
                 }
-                dims[i - 1] = (int) d[i];
+                size = Math.min(size * Math.min(d[i], Integer.MAX_VALUE), Long.MAX_VALUE >> 32);
+                dims[i - 1] = (int) Math.min(d[i], Integer.MAX_VALUE);
             }
+            Memory.requireArray(file + ": the input " + in.name() + " " + Arrays.toString(d), size);
             return new Shape(dims);
         }
 
         private void visit(Node n) {
-            if (n.opType().equals("Constant")) {
-                consts.put(n.outputs().get(0), Constants.constant(n));
-                return;
+            for (String out : n.outputs()) {
+                if (shapes.containsKey(out) || consts.containsKey(out)) {
+                    throw new InvalidInputException(file + ": node " + label(n) + " computes "
+                            + out + ", which is already defined (a damaged graph)");
+                }
             }
             List<Integer> data = new ArrayList<>();
             for (int i = 0; i < n.inputs().size(); i++) {
@@ -175,7 +189,9 @@ public final class OnnxImport {
                 }
             }
             try {
-                if (n.opType().equals("Shape") && data.size() == 1) {
+                if (n.opType().equals("Constant")) {
+                    consts.put(n.outputs().get(0), Constants.constant(n));
+                } else if (n.opType().equals("Shape") && data.size() == 1) {
                     consts.put(n.outputs().get(0), shapeOf(shapes.get(n.inputs().get(0))));
                 } else if (data.isEmpty()) {
                     if (!Constants.FOLDABLE.contains(n.opType())) {
@@ -193,6 +209,11 @@ public final class OnnxImport {
             }
         }
 
+        /** The node's name, or its op and output when it has none. */
+        private static String label(Node n) {
+            return n.name().isEmpty() ? n.opType() + " -> " + n.outputs().get(0) : n.name();
+        }
+
         private static TensorData shapeOf(Shape s) {
             long[] v = new long[s.rank() + 1];
             v[0] = 1;
@@ -208,6 +229,9 @@ public final class OnnxImport {
             }
             String x = n.inputs().get(dataIndex);
             Shape in = shapes.get(x);
+            if (Constants.ARITHMETIC.contains(n.opType()) && n.inputs().size() != 2) {
+                throw Ops.unsupported(n, n.inputs().size() + " inputs");
+            }
             if (n.opType().equals("Add") && foldBias(n, x, dataIndex)) {
                 add(n, List.of(x), List.of(), null, in);
                 return;
@@ -235,7 +259,11 @@ public final class OnnxImport {
             } else {
                 return false;
             }
-            float[] add = Constants.asFloats(consts.get(n.inputs().get(1 - dataIndex)));
+            TensorData other = consts.get(n.inputs().get(1 - dataIndex));
+            if (other == null) {
+                return false;
+            }
+            float[] add = Constants.asFloats(other);
             if (add.length != units && add.length != 1) {
                 return false;
             }

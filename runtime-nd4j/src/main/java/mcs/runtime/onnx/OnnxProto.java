@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mcs.runtime.Memory;
 import mcs.runtime.quant.Float16;
 
 /**
@@ -181,6 +183,10 @@ final class OnnxProto {
                 in.skipField(tag);
             }
         }
+        if (outputs.isEmpty() || outputs.get(0).isEmpty()) {
+            throw new IOException((name.isEmpty() ? "a " + op + " node" : "node " + name)
+                    + " has no output");
+        }
         return new Node(op, name, inputs, outputs, attrs);
     }
 
@@ -301,11 +307,14 @@ final class OnnxProto {
             if (v < 0) {
                 throw new IOException("tensor " + name + " has a negative dimension");
             }
-            n *= v;
+            if (v > Integer.MAX_VALUE) {
+                throw new IOException("tensor " + name + " has a dimension of " + v);
+            }
+            n = n > Memory.MAX_ARRAY ? n : n * v;
         }
-        if (n > Integer.MAX_VALUE) {
-            throw new IOException("tensor " + name + " is too large");
-        }
+        // the declared size is refused before anything is allocated for it (n * v cannot
+        // overflow: both are at most 2^31)
+        Memory.requireArray("tensor " + name + " " + Arrays.toString(d), n);
         return decode(name, d, type, (int) n, raw, floats, ints, doubles);
     }
 

@@ -72,7 +72,7 @@ final class Ops {
                 return List.of(batchNorm(n, c));
             case "Dropout":
                 double rate = opset >= 12 ? (c.size() > 1 && c.get(1) != null
-                        ? Constants.asFloats(c.get(1))[0] : 0.5) : n.floatAttr("ratio", 0.5f);
+                        ? Constants.firstFloat(n, c.get(1)) : 0.5) : n.floatAttr("ratio", 0.5f);
                 return List.of(Piece.of(new LayerSpec.Dropout(rate)));
             case "Flatten":
                 if (n.intAttr("axis", 1) != 1) {
@@ -93,8 +93,34 @@ final class Ops {
     }
 
     static InvalidInputException unsupported(Node n, String what) {
-        return new InvalidInputException(n.opType() + " node " + n.name() + ": " + what
+        String name = n.name().isEmpty() ? "-> " + n.outputs().get(0) : n.name();
+        return new InvalidInputException(n.opType() + " node " + name + ": " + what
                 + " is not supported");
+    }
+
+    /** An int attribute value (a size, stride or pad), refused beyond what an int holds. */
+    private static int toInt(Node n, String what, long v) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw unsupported(n, what + " " + v);
+        }
+        return (int) v;
+    }
+
+    /** A two-element attribute (kernel_shape, strides) or its default. */
+    private static int[] pair(Node n, String key, long[] dflt) {
+        long[] v = n.intsAttr(key, dflt);
+        if (v == null || v.length != 2) {
+            throw unsupported(n, key + " " + Arrays.toString(v) + " (2-D windows only)");
+        }
+        return new int[] {toInt(n, key, v[0]), toInt(n, key, v[1])};
+    }
+
+    /** A floating point constant (a kernel, a weight matrix). */
+    private static TensorData floating(Node n, TensorData t, String what) {
+        if (!t.isFloat()) {
+            throw unsupported(n, what + " of integers");
+        }
+        return t;
     }
 
     private static TensorData required(Node n, List<TensorData> c, int i, String what) {
@@ -105,15 +131,19 @@ final class Ops {
     }
 
     private static Piece conv(Node n, Shape in, List<TensorData> c) {
-        TensorData w = required(n, c, 1, "a kernel");
+        TensorData w = floating(n, required(n, c, 1, "a kernel"), "a kernel");
         if (w.dims().length != 4 || !in.isImage()) {
             throw unsupported(n, "a convolution that is not 2-D");
         }
         int filters = (int) w.dims()[0], kh = (int) w.dims()[2], kw = (int) w.dims()[3];
-        int groups = (int) n.intAttr("group", 1);
+        int groups = toInt(n, "group", n.intAttr("group", 1));
+        if (groups < 1 || w.dims()[1] * groups != in.channels()) {
+            throw unsupported(n, "a " + Arrays.toString(w.dims()) + " kernel in " + groups
+                    + " groups on " + in);
+        }
         requireUnitDilations(n);
-        long[] s = n.intsAttr("strides", new long[] {1, 1});
-        Window win = window(n, in, kh, kw, (int) s[0], (int) s[1]);
+        int[] s = pair(n, "strides", new long[] {1, 1});
+        Window win = window(n, in, kh, kw, s[0], s[1]);
         Piece p = Piece.of(new LayerSpec.Conv2D(filters, win, groups, Activation.LINEAR));
         p.weights().put("kernel", w.floats());
         if (c.size() > 2 && c.get(2) != null) {
@@ -145,18 +175,19 @@ final class Ops {
         if (pads.length != 4) {
             throw unsupported(n, "pads " + Arrays.toString(pads));
         }
-        return Window.explicit(kh, kw, sh, sw,
-                new int[] {(int) pads[0], (int) pads[1], (int) pads[2], (int) pads[3]});
+        return Window.explicit(kh, kw, sh, sw, new int[] {toInt(n, "pads", pads[0]),
+            toInt(n, "pads", pads[1]), toInt(n, "pads", pads[2]), toInt(n, "pads", pads[3])});
     }
 
     private static Piece pool(Node n, Shape in) {
-        long[] k = n.intsAttr("kernel_shape", null);
-        if (k == null || k.length != 2 || !in.isImage()) {
+        long[] shape = n.intsAttr("kernel_shape", null);
+        if (shape == null || shape.length != 2 || !in.isImage()) {
             throw unsupported(n, "pooling that is not 2-D");
         }
+        int[] k = pair(n, "kernel_shape", null);
         requireUnitDilations(n);
-        long[] s = n.intsAttr("strides", new long[] {1, 1});
-        Window win = window(n, in, (int) k[0], (int) k[1], (int) s[0], (int) s[1]);
+        int[] s = pair(n, "strides", new long[] {1, 1});
+        Window win = window(n, in, k[0], k[1], s[0], s[1]);
         boolean max = n.opType().equals("MaxPool");
         int[] p = win.pads(in.height(), in.width());
         if (!max && n.intAttr("count_include_pad", 0) == 1 && p[0] + p[1] + p[2] + p[3] > 0) {
@@ -166,16 +197,21 @@ final class Ops {
     }
 
     private static Piece gemm(Node n, Shape in, List<TensorData> c) {
-        TensorData b = required(n, c, 1, "a weight matrix");
+        TensorData b = floating(n, required(n, c, 1, "a weight matrix"), "a weight matrix");
         if (n.intAttr("transA", 0) != 0 || in.rank() != 1 || b.dims().length != 2) {
             throw unsupported(n, "this form of Gemm");
         }
         boolean transB = n.intAttr("transB", 0) != 0;
         int rows = (int) b.dims()[0], cols = (int) b.dims()[1];
         int units = transB ? rows : cols;
+        int inputs = transB ? cols : rows;
+        if (inputs != in.dim(0)) {
+            // checked before the model is built: it allocates the parameters its shapes declare
+            throw unsupported(n, "Gemm of " + in + " by " + Arrays.toString(b.dims())
+                    + (transB ? " transposed" : ""));
+        }
         float alpha = n.floatAttr("alpha", 1f), beta = n.floatAttr("beta", 1f);
         float[] w = b.floats(), kernel = new float[rows * cols];
-        int inputs = transB ? cols : rows;
         for (int i = 0; i < inputs; i++) {
             for (int o = 0; o < units; o++) {
                 kernel[i * units + o] = alpha * (transB ? w[o * cols + i] : w[i * cols + o]);
@@ -194,7 +230,7 @@ final class Ops {
     }
 
     private static Piece matmul(Node n, Shape in, List<TensorData> c) {
-        TensorData b = required(n, c, 1, "a weight matrix");
+        TensorData b = floating(n, required(n, c, 1, "a weight matrix"), "a weight matrix");
         if (in.rank() != 1 || b.dims().length != 2 || b.dims()[0] != in.dim(0)) {
             throw unsupported(n, "MatMul of " + in + " by " + Arrays.toString(b.dims()));
         }
@@ -238,8 +274,10 @@ final class Ops {
             lo = n.floatAttr("min", -Float.MAX_VALUE);
             hi = n.floatAttr("max", Float.MAX_VALUE);
         } else {
-            lo = c.size() > 1 && c.get(1) != null ? Constants.asFloats(c.get(1))[0] : -Float.MAX_VALUE;
-            hi = c.size() > 2 && c.get(2) != null ? Constants.asFloats(c.get(2))[0] : Float.MAX_VALUE;
+            lo = c.size() > 1 && c.get(1) != null ? Constants.firstFloat(n, c.get(1))
+                    : -Float.MAX_VALUE;
+            hi = c.size() > 2 && c.get(2) != null ? Constants.firstFloat(n, c.get(2))
+                    : Float.MAX_VALUE;
         }
         if (lo == 0 && hi == 6) {
             return act(Activation.RELU6);
@@ -281,9 +319,11 @@ final class Ops {
             long v = t[i] == 0 && i < in.rank() + 1 ? in.dim(i - 1) : t[i];
             if (v == -1) {
                 infer = i - 1;
+            } else if (v <= 0 || v > in.size()) {
+                throw unsupported(n, "target shape " + Arrays.toString(t) + " for " + in);
             } else {
                 dims[i - 1] = (int) v;
-                known *= (int) v;
+                known = (int) Math.min((long) known * v, Integer.MAX_VALUE);
             }
         }
         if (infer >= 0) {
@@ -304,7 +344,7 @@ final class Ops {
 
     /** Add/Sub/Mul/Div of the data input and a scalar constant. */
     private static List<Piece> arithmetic(Node n, int dataIndex, Shape in, List<TensorData> c) {
-        TensorData k = c.get(1 - dataIndex);
+        TensorData k = c.size() == 2 ? c.get(1 - dataIndex) : null;
         if (k == null || k.size() != 1) {
             throw unsupported(n, k == null ? "this op" : "an element-wise op with a constant of shape "
                     + Arrays.toString(k.dims()));
