@@ -5,9 +5,12 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,17 +39,35 @@ record H5File(Path path, String modelConfig, Map<String, List<Weight>> weights) 
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException(path + ": no such file");
         }
-        try (HdfFile h = new HdfFile(path)) {
+        try (HdfFile h = open(path)) {
             String config = stringAttribute(h, "model_config");
             Node mw = h.getChildren().get("model_weights");
             Group root = mw instanceof Group g ? g : h;
             return new H5File(path, config, readWeights(path, root));
         } catch (InvalidInputException e) {
             throw e;
+        } catch (IOException e) {
+            throw new InvalidInputException(path + ": cannot read (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             throw new InvalidInputException(path + ": not a readable Keras HDF5 file ("
                     + describe(e) + ")", e);
         }
+    }
+
+    /**
+     * The file mapped into memory: jhdf then reads each part as a slice of the mapping, so a size
+     * in a damaged file that reaches past its end fails there, where reading from a channel first
+     * allocates a buffer of that size (gigabytes for a few changed bytes). A file too large to
+     * map in one piece is read from its channel.
+     */
+    private static HdfFile open(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (channel.size() <= Integer.MAX_VALUE) {
+                return HdfFile.fromByteBuffer(
+                        channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+            }
+        }
+        return new HdfFile(path);
     }
 
     private static Map<String, List<Weight>> readWeights(Path path, Group root) {

@@ -48,7 +48,7 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
         try {
             return fromRoot(root, source);
         } catch (IllegalStateException | UnsupportedOperationException | ClassCastException
-                 | IndexOutOfBoundsException | NullPointerException e) {
+                 | IndexOutOfBoundsException | NullPointerException | NumberFormatException e) {
             throw new InvalidInputException(source + ": malformed Keras configuration ("
                     + e.getMessage() + ")", e);
         }
@@ -85,7 +85,7 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
         String previous = null;
         for (JsonElement e : list) {
             JsonObject l = e.getAsJsonObject();
-            String cls = text(l, "class_name");
+            String cls = className(l, nodes.size(), source);
             JsonObject c = l.getAsJsonObject("config");
             String n = c != null && text(c, "name") != null ? text(c, "name") : cls + nodes.size();
             nodes.add(new Node(cls, n, c == null ? new JsonObject() : c,
@@ -113,7 +113,8 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
             }
             List<String> from = inbound == null || inbound.isEmpty() ? List.of()
                     : inboundNames(inbound.get(0));
-            nodes.add(new Node(text(l, "class_name"), n, c == null ? new JsonObject() : c, from));
+            nodes.add(new Node(className(l, nodes.size(), source), n,
+                    c == null ? new JsonObject() : c, from));
         }
         List<String> ins = endpoints(config.get("input_layers"));
         List<String> outs = endpoints(config.get("output_layers"));
@@ -212,6 +213,15 @@ record KerasGraph(String name, int[] input, List<Node> layers, String inputName,
             d[i - from] = a.get(i).getAsInt();
         }
         return d;
+    }
+
+    /** A layer's {@code class_name}, which every layer must have: what it is depends on it. */
+    private static String className(JsonObject layer, int index, String source) {
+        String cls = text(layer, "class_name");
+        if (cls == null) {
+            throw new InvalidInputException(source + ": layer " + index + " has no class_name");
+        }
+        return cls;
     }
 
     static String text(JsonObject o, String key) {
