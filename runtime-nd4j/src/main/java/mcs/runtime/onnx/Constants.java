@@ -169,9 +169,13 @@ final class Constants {
         float[] fv = new float[ix.length];
         long[] lv = new long[ix.length];
         for (int i = 0; i < ix.length; i++) {
-            int j = (int) (ix[i] < 0 ? ix[i] + x.size() : ix[i]);
-            fv[i] = asFloats(x)[j];
-            lv[i] = asLongs(x)[j];
+            long j = ix[i] < 0 ? ix[i] + x.size() : ix[i];
+            if (j < 0 || j >= x.size()) {
+                throw new InvalidInputException("Gather index " + ix[i] + " is out of range for "
+                        + x.size() + " values");
+            }
+            fv[i] = asFloats(x)[(int) j];
+            lv[i] = asLongs(x)[(int) j];
         }
         return x.isFloat() ? floats(idx.dims(), fv) : longs(idx.dims(), lv);
     }
