@@ -54,6 +54,18 @@ public final class McsSyntax {
     }
 
     private static Analysis analyse(SourceText source) {
+        try {
+            return analyseNested(source);
+        } catch (StackOverflowError e) {
+            // MAX_NESTING bounds brackets, but each bracket costs the parser and the AST
+            // builder a dozen frames, so a small thread stack can run out below it
+            return new Analysis(source, List.of(), List.of(Diagnostic.error(
+                    "the text is nested too deeply to parse", SourceSpan.at(1, 1),
+                    "use fewer nested brackets")), 1, Optional.empty());
+        }
+    }
+
+    private static Analysis analyseNested(SourceText source) {
         List<Token> tokens = LineContinuation.join(lex(source));
         Optional<Diagnostic> tooDeep = nesting(tokens);
         if (tooDeep.isPresent()) {

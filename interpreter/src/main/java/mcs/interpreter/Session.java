@@ -134,7 +134,12 @@ public final class Session {
                     + Memory.size(Memory.offHeapLimit()) + " limits", where(interpreter),
                     "give mcs more (MCS_HEAP=12g MCS_OFFHEAP=12g ./mcs ...), or use a smaller "
                     + "model, batch or subset"));
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            // the call depth limit bounds recursion, but not expressions nested inside each call
+            return error(source, Diagnostic.error("the program nests calls and expressions too "
+                    + "deeply", where(interpreter),
+                    "make the recursion or the expressions shallower"));
+        } catch (RuntimeException | LinkageError e) {
             Diagnostic d = Diagnostic.error("internal error: " + e, where(interpreter),
                     "this is a bug in mcs; please report it with the stack trace below");
             StringWriter trace = new StringWriter();

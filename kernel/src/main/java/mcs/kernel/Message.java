@@ -68,10 +68,17 @@ record Message(List<byte[]> identities, JsonObject header, JsonObject parentHead
                 ? e.getAsBoolean() : fallback;
     }
 
-    /** A content field as an int, or {@code fallback} when missing or not a number. */
+    /**
+     * A content field as an int, or {@code fallback} when missing or not a whole number in int's
+     * range. The number is read as a double: Gson's own conversion of a number such as
+     * {@code 1e99999999999} throws, and truncates other large ones to a wrong int.
+     */
     static int integer(JsonObject o, String name, int fallback) {
         JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
-                ? e.getAsInt() : fallback;
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return fallback;
+        }
+        double d = e.getAsDouble();
+        return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) d : fallback;
     }
 }

@@ -86,7 +86,7 @@ public final class KerasImport {
                 + String.join(", ", tried) + "); name it with weights=\"...\"");
     }
 
-    private static Model assemble(String name, KerasGraph g, Weights w, String source,
+    static Model assemble(String name, KerasGraph g, Weights w, String source,
                                   String from) {
         List<Step> steps = new ArrayList<>(Linearizer.steps(g, source));
         Shape input = inputShape(g.input(), source);

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Locale;
+import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.Padding;
 
@@ -32,17 +33,29 @@ record LayerConfig(KerasGraph.Node node) {
 
     int integer(String key, String keras1, int fallback) {
         JsonElement e = get(key, keras1);
-        return e == null ? fallback : e.getAsInt();
+        return e == null ? fallback : whole(e, key);
     }
 
     double number(String key, String keras1, double fallback) {
         JsonElement e = get(key, keras1);
-        return e == null ? fallback : e.getAsDouble();
+        if (e == null) {
+            return fallback;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw wrong(key, "a number", e);
+        }
+        return e.getAsDouble();
     }
 
     boolean flag(String key, String keras1, boolean fallback) {
         JsonElement e = get(key, keras1);
-        return e == null ? fallback : e.getAsBoolean();
+        if (e == null) {
+            return fallback;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw wrong(key, "true or false", e);
+        }
+        return e.getAsBoolean();
     }
 
     String text(String key, String keras1, String fallback) {
@@ -57,11 +70,15 @@ record LayerConfig(KerasGraph.Node node) {
             return null;
         }
         if (e.isJsonPrimitive()) {
-            return new int[] {e.getAsInt(), e.getAsInt()};
+            int v = whole(e, key);
+            return new int[] {v, v};
+        }
+        if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
+            throw wrong(key, "a number or a list of numbers", e);
         }
         JsonArray a = e.getAsJsonArray();
-        return a.size() == 1 ? new int[] {a.get(0).getAsInt(), a.get(0).getAsInt()}
-                : new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
+        return a.size() == 1 ? new int[] {whole(a.get(0), key), whole(a.get(0), key)}
+                : new int[] {whole(a.get(0), key), whole(a.get(1), key)};
     }
 
     /** Conv2D kernel size: {@code kernel_size}, or Keras 1's {@code nb_row} / {@code nb_col}. */
@@ -94,6 +111,9 @@ record LayerConfig(KerasGraph.Node node) {
         if (e.isJsonPrimitive()) {
             return e.getAsString();
         }
+        if (!e.isJsonObject()) {
+            throw wrong("activation", "a name or an object", e);
+        }
         JsonObject o = e.getAsJsonObject();
         JsonObject c = o.has("config") && o.get("config").isJsonObject()
                 ? o.getAsJsonObject("config") : null;
@@ -120,6 +140,27 @@ record LayerConfig(KerasGraph.Node node) {
             }
         }
         return null;
+    }
+
+    /**
+     * A whole number in int's range; a value of another type or size is refused by name rather
+     * than left to Gson, whose conversions throw or truncate.
+     */
+    private int whole(JsonElement e, String key) {
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double d = e.getAsDouble();
+            if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+                return (int) d;
+            }
+        }
+        throw wrong(key, "a whole number", e);
+    }
+
+    private InvalidInputException wrong(String key, String expected, JsonElement e) {
+        String shown = e.toString();
+        return new InvalidInputException("layer " + name() + ": " + key + " should be "
+                + expected + ", not " + (shown.length() > 40 ? shown.substring(0, 40) + "..."
+                : shown));
     }
 
     private JsonElement get(String key, String keras1) {
