@@ -31,7 +31,8 @@ final class Control implements Runnable {
         while (kernel.isRunning()) {
             try {
                 channel.receive(Shell.POLL_MILLIS).ifPresent(this::handle);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
+                // a message too big for the heap, say: the channel goes on with the next
                 if (kernel.isRunning()) {
                     LOG.error("control: failed to handle a message", e);
                 }

@@ -40,7 +40,8 @@ final class Shell implements Runnable {
         while (kernel.isRunning()) {
             try {
                 channel.receive(POLL_MILLIS).ifPresent(this::handle);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
+                // a message too big for the heap, say: the channel goes on with the next
                 if (kernel.isRunning()) {
                     LOG.error("shell: failed to handle a message", e);
                 }
@@ -53,7 +54,7 @@ final class Shell implements Runnable {
         iopub.status(m, "busy");
         try {
             dispatch(m, type);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | VirtualMachineError e) {
             LOG.error("shell: {} failed", type, e);
             if (type.endsWith("_request")) {
                 JsonObject error = ErrorReport.internal(e).content();
