@@ -82,7 +82,14 @@ public final class McsSyntax {
                 diagnostics.add(SyntaxMessages.describe(offending, chunk.tokens()));
                 definite += chunk.endsText() && offending.getType() == Token.EOF ? 0 : 1;
             } else {
-                statements.add(builder.statement(outcome.tree().orElseThrow()));
+                Stmt statement = builder.statement(outcome.tree().orElseThrow());
+                Optional<Diagnostic> deep = ExprDepth.tooDeep(statement);
+                if (deep.isPresent()) {
+                    diagnostics.add(deep.get());
+                    definite++;
+                } else {
+                    statements.add(statement);
+                }
             }
         }
         diagnostics.addAll(builder.diagnostics());

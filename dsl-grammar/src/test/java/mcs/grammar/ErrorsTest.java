@@ -159,6 +159,25 @@ class ErrorsTest {
     }
 
     @Test
+    void operatorChainsDeeperThanTheInterpreterCanEvaluateAreRefused() {
+        // a chain of 200,000 minuses overflowed the interpreter's stack
+        int n = 20_000;
+        for (String deep : List.of("x = " + "- ".repeat(n) + "1", "not ".repeat(n) + "true",
+                "1" + " + 1".repeat(n), "a" + ".b".repeat(n), "f(" + "-".repeat(n) + "1)",
+                "for i in [1] { y = [" + "-".repeat(n) + "1] }")) {
+            assertThat(first(deep).message()).as(deep.substring(0, 20))
+                    .contains("nested more than " + ExprDepth.MAX_DEPTH + " deep");
+        }
+        int fine = ExprDepth.MAX_DEPTH - 10;
+        assertThat(McsSyntax.parse(new SourceText("t", "- ".repeat(fine) + "1")))
+                .isInstanceOf(ParseResult.Parsed.class);
+        assertThat(McsSyntax.parse(new SourceText("t", "x = " + "1 + ".repeat(fine) + "1")))
+                .isInstanceOf(ParseResult.Parsed.class);
+        assertThat(McsSyntax.parse(new SourceText("t", "x = [" + "-1, ".repeat(n) + "1]")))
+                .as("a long flat list is not deep").isInstanceOf(ParseResult.Parsed.class);
+    }
+
+    @Test
     void renderShowsFileLineColumnSourceAndCaret() {
         SourceText source = new SourceText("quick.mcs", "base = load('m')\nx = prune(0.8,, 2)\n");
         ParseResult.Failed failed = (ParseResult.Failed) McsSyntax.parse(source);

@@ -53,7 +53,8 @@ public final class Session {
      */
     public Result execute(SourceText source, Cancellation cancel) {
         if (JavaSnippets.isJava(source.text())) {
-            return java.run(source.text(), variables, output);
+            return java.run(source.text(), variables, output,
+                    cancel == null ? Cancellation.NEVER : cancel);
         }
         return run(source, McsSyntax.parse(source), cancel);
     }

@@ -60,6 +60,11 @@ final class CellRunner {
         return history;
     }
 
+    /** The execution count of the last cell stored in the history (0 before any). */
+    int executionCount() {
+        return executionCount;
+    }
+
     /** Cancels the running cell, if any; safe from any thread. */
     void interrupt() {
         Interruption i = running.get();

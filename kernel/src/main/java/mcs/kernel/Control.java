@@ -1,6 +1,7 @@
 package mcs.kernel;
 
 import com.google.gson.JsonObject;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ final class Control implements Runnable {
         while (kernel.isRunning()) {
             try {
                 channel.receive(Shell.POLL_MILLIS).ifPresent(this::handle);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
+                // a message too big for the heap, say: the channel goes on with the next
                 if (kernel.isRunning()) {
                     LOG.error("control: failed to handle a message", e);
                 }
@@ -41,6 +43,13 @@ final class Control implements Runnable {
     private void handle(Message m) {
         iopub.status(m, "busy");
         try {
+            Optional<String> problem = RequestCheck.problem(m.type(), m.content());
+            if (problem.isPresent()) {
+                LOG.warn("control: refused a request: {}", problem.get());
+                channel.send(m.reply(m.type().replace("_request", "_reply"), session,
+                        RequestCheck.errorContent(problem.get())));
+                return;
+            }
             switch (m.type()) {
                 case "interrupt_request" -> {
                     kernel.interrupt();

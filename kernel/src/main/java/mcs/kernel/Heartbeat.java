@@ -32,7 +32,7 @@ final class Heartbeat implements Runnable {
                     ping = socket.recv(0);
                 }
                 socket.send(ping, 0);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
                 if (running.getAsBoolean()) {
                     LOG.warn("heartbeat: {}", e.toString());
                 }

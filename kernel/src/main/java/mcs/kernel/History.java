@@ -14,8 +14,15 @@ import java.util.regex.Pattern;
  * last n ({@code tail}), a range of one session ({@code range}; session 0 or a negative one
  * counts back from this one), or a glob search ({@code *}, {@code ?}, {@code [..]}), newest
  * last. Used from the shell thread only.
+ *
+ * <p>Kept in memory, so bounded: at most {@link #MAX_CHARS} characters of inputs and outputs,
+ * the oldest entries dropped first, and an entry bigger than that on its own is not kept (a
+ * cell of several MB stayed in the heap for the kernel's life).
  */
 final class History {
+
+    /** The most characters of inputs and outputs kept: some thousands of ordinary cells. */
+    static final long MAX_CHARS = 2_000_000;
 
     /** One stored input: session, line (the execution count), the code, its result text. */
     record Entry(int session, int line, String input, String output) { }
@@ -24,9 +31,24 @@ final class History {
     static final int SESSION = 1;
 
     private final List<Entry> entries = new ArrayList<>();
+    private long chars;
 
     void add(int line, String input, String output) {
-        entries.add(new Entry(SESSION, line, input, output));
+        Entry e = new Entry(SESSION, line, input, output);
+        if (size(e) > MAX_CHARS) {
+            return;
+        }
+        entries.add(e);
+        chars += size(e);
+        int drop = 0;
+        while (chars > MAX_CHARS) {
+            chars -= size(entries.get(drop++));
+        }
+        entries.subList(0, drop).clear();
+    }
+
+    private static long size(Entry e) {
+        return (long) e.input().length() + (e.output() == null ? 0 : e.output().length());
     }
 
     List<Entry> tail(int n) {

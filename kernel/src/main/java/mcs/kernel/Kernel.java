@@ -24,6 +24,12 @@ final class Kernel {
     private static final int LINGER_MILLIS = 1000;
     private static final int JOIN_MILLIS = 2000;
     private static final long SHELL_STACK = 32L << 20;
+    /**
+     * The largest frame the request channels take in; a peer that sends a bigger one is
+     * disconnected before it is read. A cell's code or a reply is KBs, rarely MBs; a frame of
+     * hundreds of MB only ran the kernel out of heap (and ended the thread that read it).
+     */
+    static final long MAX_FRAME_BYTES = 64L << 20;
 
     private final ConnectionInfo info;
     private final String session = UUID.randomUUID().toString();
@@ -71,6 +77,7 @@ final class Kernel {
         socket.setLinger(LINGER_MILLIS);
         if (type == SocketType.ROUTER) {
             socket.setRouterMandatory(false);
+            socket.setMaxMsgSize(MAX_FRAME_BYTES);
         }
         int bound = port;
         if (port == 0) {

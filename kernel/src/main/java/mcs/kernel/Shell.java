@@ -40,7 +40,8 @@ final class Shell implements Runnable {
         while (kernel.isRunning()) {
             try {
                 channel.receive(POLL_MILLIS).ifPresent(this::handle);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
+                // a message too big for the heap, say: the channel goes on with the next
                 if (kernel.isRunning()) {
                     LOG.error("shell: failed to handle a message", e);
                 }
@@ -53,7 +54,7 @@ final class Shell implements Runnable {
         iopub.status(m, "busy");
         try {
             dispatch(m, type);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | VirtualMachineError e) {
             LOG.error("shell: {} failed", type, e);
             if (type.endsWith("_request")) {
                 JsonObject error = ErrorReport.internal(e).content();
@@ -66,6 +67,11 @@ final class Shell implements Runnable {
     }
 
     private void dispatch(Message m, String type) {
+        Optional<String> problem = RequestCheck.problem(type, m.content());
+        if (problem.isPresent()) {
+            badRequest(m, type, problem.get());
+            return;
+        }
         switch (type) {
             case "execute_request" -> execute(m);
             case "kernel_info_request" -> {
@@ -85,6 +91,16 @@ final class Shell implements Runnable {
             case "connect_request" -> reply(m, "connect_reply", kernel.ports());
             default -> LOG.warn("shell: unknown message type {}", type);
         }
+    }
+
+    /** Answers a request with a wrongly typed field with an error, and does nothing else. */
+    private void badRequest(Message m, String type, String problem) {
+        LOG.warn("shell: refused a request: {}", problem);
+        JsonObject error = RequestCheck.errorContent(problem);
+        if (type.equals("execute_request")) {
+            error.addProperty("execution_count", runner.executionCount());
+        }
+        reply(m, type.replace("_request", "_reply"), error);
     }
 
     private void execute(Message m) {

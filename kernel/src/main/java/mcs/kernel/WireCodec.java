@@ -7,9 +7,7 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns messages into ZeroMQ frames and back:
@@ -21,7 +19,6 @@ import java.util.Set;
 final class WireCodec {
 
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
-    private static final int REPLAY_MEMORY = 4096;
 
     /** What decoding frames gave: a message, or why the frames were refused. */
     sealed interface Decoded permits Accepted, Rejected { }
@@ -31,7 +28,7 @@ final class WireCodec {
     record Rejected(String reason) implements Decoded { }
 
     private final MessageSigner signer;
-    private final Set<String> seen = new LinkedHashSet<>();
+    private final DigestMemory seen = new DigestMemory();
 
     WireCodec(MessageSigner signer) {
         this.signer = signer;
@@ -71,7 +68,7 @@ final class WireCodec {
         if (!signer.verify(signature, body)) {
             return new Rejected("bad signature");
         }
-        if (signer.signs() && !remember(signature)) {
+        if (signer.signs() && !seen.remember(signature)) {
             return new Rejected("replayed message (signature seen before)");
         }
         try {
@@ -85,16 +82,6 @@ final class WireCodec {
         } catch (JsonParseException | IllegalStateException e) {
             return new Rejected(e.getMessage());
         }
-    }
-
-    private synchronized boolean remember(String signature) {
-        if (!seen.add(signature)) {
-            return false;
-        }
-        if (seen.size() > REPLAY_MEMORY) {
-            seen.remove(seen.iterator().next());
-        }
-        return true;
     }
 
     private static JsonObject object(byte[] frame, String what) {

@@ -62,4 +62,19 @@ class HistoryTest {
         assertThat(history.answer(request).toString()).isEqualTo("{\"status\":\"ok\","
                 + "\"history\":[[1,1,\"fmnist = dataset(\\\"fashion-mnist\\\")\"]]}");
     }
+
+    @Test
+    void keepsABoundedAmountOldestDroppedFirst() {
+        History h = new History();
+        String big = "x".repeat((int) (History.MAX_CHARS / 4));
+        for (int line = 1; line <= 10; line++) {
+            h.add(line, big, String.valueOf(line));
+        }
+        assertThat(h.tail(-1)).extracting(History.Entry::line).containsExactly(8, 9, 10);
+        // a cell of several MB was kept for the kernel's life
+        h.add(11, "y".repeat((int) History.MAX_CHARS + 1), null);
+        assertThat(h.tail(-1)).extracting(History.Entry::line).containsExactly(8, 9, 10);
+        h.add(12, "42", "42");
+        assertThat(h.tail(1)).extracting(History.Entry::input).containsExactly("42");
+    }
 }

@@ -68,6 +68,18 @@ class WireCodecTest {
     }
 
     @Test
+    void refusesAReplayAfterThousandsOfOtherMessages() {
+        // the 4096 signatures remembered before let this one through
+        List<byte[]> first = codec.encode(request("replayed = replayed + 1"));
+        assertThat(codec.decode(first)).isInstanceOf(WireCodec.Accepted.class);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(codec.decode(codec.encode(request(String.valueOf(i)))))
+                    .isInstanceOf(WireCodec.Accepted.class);
+        }
+        assertThat(rejection(first)).startsWith("replayed");
+    }
+
+    @Test
     void refusesMalformedFrames() {
         assertThat(rejection(List.of(b("garbage")))).contains("no <IDS|MSG>");
         assertThat(rejection(List.of(WireCodec.DELIMITER, b("sig"), b("{}"))))

@@ -11,6 +11,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import mcs.interpreter.Output;
 import mcs.interpreter.Result;
 import mcs.interpreter.value.Value;
+import mcs.runtime.Cancellation;
 
 /**
  * Runs {@code %java} text with JShell in this JVM ("local" execution), so snippets share the
@@ -31,17 +32,40 @@ public final class JavaSnippets implements AutoCloseable {
 
     /** Runs the snippet(s) after the magic; values of expressions are printed. */
     public Result run(String text, Map<String, Value> variables, Output output) {
+        return run(text, variables, output, Cancellation.NEVER);
+    }
+
+    /**
+     * Like {@link #run(String, Map, Output)}, stopped when {@code cancel} says so: the running
+     * snippet is stopped by JShell ({@link JShell#stop}), the rest are not run, and the result
+     * is {@code INTERRUPTED}. Before, an endless loop in a snippet could never be stopped.
+     */
+    public Result run(String text, Map<String, Value> variables, Output output,
+                      Cancellation cancel) {
         String code = text.stripLeading().replaceFirst("^%%?java", "");
         Mcs.attach(variables);
         JShell js = shell();
+        try (Watch watch = new Watch(js, cancel)) {
+            return run(js, code, output, cancel);
+        }
+    }
+
+    private Result run(JShell js, String code, Output output, Cancellation cancel) {
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
         String rest = code;
         while (!rest.isBlank()) {
+            if (cancel.isCancelled()) {
+                return INTERRUPTED;
+            }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (!info.completeness().isComplete()) {
                 return error("%java: incomplete Java snippet: " + rest.strip());
             }
-            for (SnippetEvent e : js.eval(info.source())) {
+            List<SnippetEvent> events = js.eval(info.source());
+            if (cancel.isCancelled()) {
+                return INTERRUPTED;
+            }
+            for (SnippetEvent e : events) {
                 String problem = problem(js, e);
                 if (problem != null) {
                     return error(problem);
@@ -54,6 +78,53 @@ public final class JavaSnippets implements AutoCloseable {
             rest = info.remaining();
         }
         return new Result(Result.Status.OK, List.of(), "");
+    }
+
+    private static final Result INTERRUPTED =
+            new Result(Result.Status.INTERRUPTED, List.of(), "interrupted\n");
+    private static final long WATCH_MILLIS = 10;
+
+    /**
+     * While a run lasts, asks {@code cancel} every {@value #WATCH_MILLIS} ms from its own
+     * thread and, once it says so, stops the snippet JShell is running (again at each tick,
+     * as a stop that comes while JShell compiles has nothing to stop yet).
+     */
+    private static final class Watch implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean done;
+
+        Watch(JShell js, Cancellation cancel) {
+            thread = new Thread(() -> {
+                while (!done) {
+                    if (cancel.isCancelled()) {
+                        try {
+                            js.stop();
+                        } catch (RuntimeException e) {
+                            return; // JShell closed meanwhile: nothing left to stop
+                        }
+                    }
+                    try {
+                        Thread.sleep(WATCH_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "mcs-java-interrupt");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static boolean isExpression(Snippet s) {

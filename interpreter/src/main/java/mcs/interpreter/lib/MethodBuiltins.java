@@ -159,7 +159,7 @@ final class MethodBuiltins {
         }
         int rank = a.present("rank") ? a.integer("rank") : 0;
         LowRank.Result r = LowRank.factorise(a.model("model"),
-                new LowRank.Options(rank, a.num("energy"), layers, true));
+                new LowRank.Options(rank, a.num("energy"), layers, true), c.cancel());
         for (LowRank.Factor f : r.factors()) {
             c.notice("lowrank: " + f.describe());
         }

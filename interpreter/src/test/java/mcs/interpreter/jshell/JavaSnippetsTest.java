@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mcs.grammar.SourceText;
 import mcs.interpreter.Output;
 import mcs.interpreter.Result;
@@ -44,5 +45,36 @@ class JavaSnippetsTest {
                 .contains("no variable nothing");
         assertThat(JavaSnippets.isJava("%javax")).isFalse();
         assertThat(JavaSnippets.isJava("  %java 1")).isTrue();
+    }
+
+    @Test
+    void anInterruptStopsASnippetThatWouldNeverEnd() {
+        // JShell ran it to the end, so an endless loop held the session (and a kernel) forever
+        AtomicBoolean cancelled = new AtomicBoolean();
+        assertThat(run("%java int before = 1;").status()).isEqualTo(Result.Status.OK);
+        for (String endless : List.of("%java while (true) { Thread.onSpinWait(); }",
+                "%java Thread.sleep(600_000);", "%%java\nint a = 1;\nwhile (a > 0) { a = 1; }\n"
+                        + "mcs.set(\"after\", 1);")) {
+            cancelled.set(false);
+            long started = System.nanoTime();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                cancelled.set(true);
+            });
+            interrupter.setDaemon(true);
+            interrupter.start();
+            Result r = session.execute(new SourceText("<repl>", endless), cancelled::get);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(r.status()).as(endless).isEqualTo(Result.Status.INTERRUPTED);
+            assertThat(millis).as(endless).isBetween(250L, 3000L);
+        }
+        assertThat(run("%java before + 1").status()).isEqualTo(Result.Status.OK);
+        assertThat(printed).containsExactly("2");
+        assertThat(run("after").status()).as("the snippet after the loop did not run")
+                .isEqualTo(Result.Status.ERROR);
     }
 }

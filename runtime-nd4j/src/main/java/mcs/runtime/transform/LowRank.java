@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import mcs.runtime.Cancellation;
 import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Activation;
 import mcs.runtime.model.Layer;
@@ -64,6 +65,11 @@ public final class LowRank {
     }
 
     public static Result factorise(Model model, Options options) {
+        return factorise(model, options, Cancellation.NEVER);
+    }
+
+    /** Like {@link #factorise(Model, Options)}; stops with CancelledException when asked. */
+    public static Result factorise(Model model, Options options, Cancellation cancel) {
         Set<String> wanted = selected(model, options.layers());
         List<Relayering.Part> parts = new ArrayList<>();
         List<Factor> factors = new ArrayList<>();
@@ -72,7 +78,7 @@ public final class LowRank {
                 parts.add(new Relayering.Kept(l));
                 continue;
             }
-            Split split = split(model, l, options);
+            Split split = split(model, l, options, cancel);
             Factor f = split.factor(l.name(), options.onlyIfSmaller());
             factors.add(f);
             if (f.applied()) {
@@ -116,14 +122,14 @@ public final class LowRank {
         }
     }
 
-    private static Split split(Model model, Layer l, Options o) {
+    private static Split split(Model model, Layer l, Options o, Cancellation cancel) {
         Tensor kernel = model.tensor(l.name() + ".kernel");
         Tensor bias = model.tensor(l.name() + ".bias");
         int[] shape = kernel.shape();
         boolean dense = l.spec() instanceof LayerSpec.Dense;
         int rows = shape[0];
         int cols = kernel.size() / rows;
-        Svd svd = Svd.of(kernel.values(), rows, cols);
+        Svd svd = Svd.of(kernel.values(), rows, cols, cancel);
         int r = o.rank() > 0 ? Math.min(o.rank(), svd.k()) : Svd.rankForEnergy(svd.s(), o.energy());
         float[] left = new float[rows * r];
         float[] right = new float[r * cols];

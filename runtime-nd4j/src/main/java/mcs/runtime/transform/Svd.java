@@ -1,5 +1,7 @@
 package mcs.runtime.transform;
 
+import mcs.runtime.Cancellation;
+
 /**
  * The thin singular value decomposition {@code A = U diag(s) V^T} of an {@code m x n} matrix,
  * {@code k = min(m, n)}, computed in plain Java double arithmetic: the eigenvectors of the
@@ -22,15 +24,23 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
 
     /** The SVD of {@code a} ({@code m x n}, row-major). */
     static Svd of(float[] a, int m, int n) {
+        return of(a, m, n, Cancellation.NEVER);
+    }
+
+    /**
+     * Like {@link #of(float[], int, int)}, asking {@code cancel} every row or step (a
+     * 2048 x 2048 kernel took over a minute that no interrupt could stop).
+     */
+    static Svd of(float[] a, int m, int n, Cancellation cancel) {
         double[] values = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             values[i] = a[i];
         }
         if (m >= n) {
-            Sides sides = decompose(values, m, n);
+            Sides sides = decompose(values, m, n, cancel);
             return new Svd(m, n, sides.other(), sides.s(), transpose(sides.eigen(), n, n));
         }
-        Sides sides = decompose(transpose(values, m, n), n, m);
+        Sides sides = decompose(transpose(values, m, n), n, m, cancel);
         return new Svd(m, n, sides.eigen(), sides.s(), transpose(sides.other(), n, m));
     }
 
@@ -41,8 +51,8 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
      */
     private record Sides(double[] eigen, double[] s, double[] other) { }
 
-    private static Sides decompose(double[] b, int rows, int cols) {
-        SymmetricEigen eig = SymmetricEigen.of(gram(b, rows, cols), cols);
+    private static Sides decompose(double[] b, int rows, int cols, Cancellation cancel) {
+        SymmetricEigen eig = SymmetricEigen.of(gram(b, rows, cols, cancel), cols, cancel);
         double[] v = eig.vectors();
         double[] s = new double[cols];
         for (int j = 0; j < cols; j++) {
@@ -50,6 +60,7 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
         }
         double[] other = new double[rows * cols];
         for (int r = 0; r < rows; r++) {
+            cancel.check();
             for (int i = 0; i < cols; i++) {
                 double x = b[r * cols + i];
                 for (int j = 0; j < cols; j++) {
@@ -72,9 +83,10 @@ record Svd(int m, int n, double[] u, double[] s, double[] vt) {
     }
 
     /** {@code b^T b} for {@code b} ({@code rows x cols}, row-major), in double. */
-    private static double[] gram(double[] b, int rows, int cols) {
+    private static double[] gram(double[] b, int rows, int cols, Cancellation cancel) {
         double[] g = new double[cols * cols];
         for (int r = 0; r < rows; r++) {
+            cancel.check();
             int row = r * cols;
             for (int i = 0; i < cols; i++) {
                 double x = b[row + i];

@@ -1,5 +1,7 @@
 package mcs.runtime.transform;
 
+import mcs.runtime.Cancellation;
+
 /**
  * Eigenvalues and eigenvectors of a real symmetric matrix, in plain Java double arithmetic:
  * Householder reduction to tridiagonal form, then implicit QR steps with Wilkinson shifts. Every
@@ -16,12 +18,20 @@ record SymmetricEigen(double[] values, double[] vectors) {
 
     /** The decomposition of {@code g} ({@code n x n}, row-major, symmetric; not modified). */
     static SymmetricEigen of(double[] g, int n) {
+        return of(g, n, Cancellation.NEVER);
+    }
+
+    /**
+     * Like {@link #of(double[], int)}, asking {@code cancel} after each reflection and each QR
+     * step (O(n^2) work each: milliseconds at n = 2048, where the whole takes a minute).
+     */
+    static SymmetricEigen of(double[] g, int n, Cancellation cancel) {
         double[] t = g.clone();
         double[] q = identity(n);
         double[] d = new double[n];
         double[] e = new double[Math.max(n - 1, 0)];
-        tridiagonalise(t, q, n, d, e);
-        diagonalise(d, e, q, n);
+        tridiagonalise(t, q, n, d, e, cancel);
+        diagonalise(d, e, q, n, cancel);
         return sorted(d, q, n);
     }
 
@@ -30,10 +40,12 @@ record SymmetricEigen(double[] values, double[] vectors) {
      * subdiagonal, one column at a time: {@code t <- H t H}, {@code q <- q H}. Leaves the
      * diagonal in {@code d} and the subdiagonal in {@code e}.
      */
-    private static void tridiagonalise(double[] t, double[] q, int n, double[] d, double[] e) {
+    private static void tridiagonalise(double[] t, double[] q, int n, double[] d, double[] e,
+                                       Cancellation cancel) {
         double[] v = new double[n];
         double[] w = new double[n];
         for (int k = 0; k + 2 < n; k++) {
+            cancel.check();
             if (!reflector(t, n, k, v)) {
                 continue;
             }
@@ -110,10 +122,12 @@ record SymmetricEigen(double[] values, double[] vectors) {
      * from the bottom and chases a Wilkinson-shifted bulge down each unreduced block, rotating
      * the columns of {@code q} alike.
      */
-    private static void diagonalise(double[] d, double[] e, double[] q, int n) {
+    private static void diagonalise(double[] d, double[] e, double[] q, int n,
+                                    Cancellation cancel) {
         int hi = n - 1;
         int steps = 0;
         while (hi > 0) {
+            cancel.check();
             if (negligible(d, e, hi - 1)) {
                 e[hi - 1] = 0;
                 hi--;

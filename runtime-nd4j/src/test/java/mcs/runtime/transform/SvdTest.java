@@ -1,13 +1,34 @@
 package mcs.runtime.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import mcs.runtime.CancelledException;
 import org.junit.jupiter.api.Test;
 
 /** The SVD against its definition: reconstruction, orthonormality, order; energy ranks. */
 class SvdTest {
+
+    @Test
+    void asksForCancellationEveryRowAndStepAndStopsWhenAsked() {
+        // a 2048 x 2048 kernel took a minute of lowrank that no interrupt could stop
+        int m = 300, n = 200;
+        float[] a = random(m * n, 7);
+        AtomicInteger asked = new AtomicInteger();
+        Svd.of(a, m, n, () -> asked.incrementAndGet() < 0);
+        assertThat(asked.get()).as("rows of the Gram matrix and of U, reflections, QR steps")
+                .isGreaterThan(2 * m + n);
+        for (int after : new int[] {1, m + 10, 2 * m + 10}) {
+            asked.set(0);
+            assertThatThrownBy(() -> Svd.of(a, m, n, () -> asked.incrementAndGet() > after))
+                    .isInstanceOf(CancelledException.class);
+            assertThat(asked.get()).isEqualTo(after + 1);
+        }
+        assertThat(Svd.of(a, m, n, () -> false).s()).containsExactly(Svd.of(a, m, n).s());
+    }
 
     @Test
     void reconstructsTallAndWideMatrices() {
