@@ -25,12 +25,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.Memory;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.Tensor;
 
@@ -56,6 +58,10 @@ public final class McsFile {
     public static final String EXTENSION = ".mcz";
     /** The most parameters a file may hold (2^27, 512 MB as fp32). */
     public static final long MAX_PARAMS = 1L << 27;
+    /** Models with at most this many parameter values (64 MB as fp32) load from any file. */
+    public static final long FREE_PARAMS = 1L << 24;
+    /** Beyond {@link #FREE_PARAMS}, the most parameter values a file may hold per byte. */
+    public static final long MAX_EXPANSION = 4096;
     private static final int MAX_HEADER = 1 << 24;
     private static final long MAX_FILE = 1L << 30;
 
@@ -77,7 +83,14 @@ public final class McsFile {
             }
             blocks.add(block);
         }
-        return new Container(VERSION, deflate(json), json.length, blocks).write();
+        byte[] file = new Container(VERSION, deflate(json), json.length, blocks).write();
+        try {
+            requireExpansion(m.paramCount(), file.length);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("cannot save " + m.name() + ": " + e.getMessage()
+                    + "; a model this large and this sparse cannot be loaded back", e);
+        }
+        return file;
     }
 
     /** The size in bytes of the {@code .mcz} file of {@code m}. */
@@ -99,35 +112,60 @@ public final class McsFile {
     public static Model decode(byte[] data, String label) {
         Container c = Container.parse(data, label, VERSION);
         Header h;
-        Model m;
         try {
             h = Header.parse(inflate(c.header(), c.headerLength()), MAX_PARAMS);
-            m = Model.sequential(h.name(), h.input(), h.layers(), 0);
+            requireExpansion(Model.parameterCount(h.input(), h.layers()), data.length);
         } catch (InvalidInputException | IllegalArgumentException e) {
             throw new InvalidInputException(label + ": " + e.getMessage(), e);
         }
-        List<Tensor> declared = new ArrayList<>(m.tensors());
-        if (declared.size() != c.blocks().size()) {
-            throw new InvalidInputException(label + ": the layers have " + declared.size()
+        int[] next = {0};
+        Model m;
+        try {
+            // each parameter is decoded from its block as the model is built, so nothing is
+            // allocated for a tensor the file does not hold
+            m = Model.sequential(h.name(), h.input(), h.layers(), (name, p) -> {
+                int i = next[0]++;
+                if (i >= c.blocks().size()) {
+                    throw new InvalidInputException("the layers have more tensors than the "
+                            + c.blocks().size() + " the file holds (counts inconsistent)");
+                }
+                byte[] b = c.blocks().get(i);
+                try {
+                    return TensorCodec.decode(b, 0, b.length, name, p.role(), p.shape());
+                } catch (InvalidInputException | IllegalArgumentException e) {
+                    throw new InvalidInputException("tensor " + name + ": " + e.getMessage(), e);
+                }
+            });
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw new InvalidInputException(label + ": " + e.getMessage(), e);
+        }
+        if (next[0] != c.blocks().size()) {
+            throw new InvalidInputException(label + ": the layers have " + next[0]
                     + " tensors but the file holds " + c.blocks().size()
                     + " (counts inconsistent)");
         }
-        List<Tensor> tensors = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) {
-            Tensor d = declared.get(i);
-            byte[] b = c.blocks().get(i);
-            try {
-                tensors.add(TensorCodec.decode(b, 0, b.length, d.name(), d.role(), d.shape()));
-            } catch (InvalidInputException | IllegalArgumentException e) {
-                throw new InvalidInputException(label + ": tensor " + d.name() + ": "
-                        + e.getMessage(), e);
-            }
-        }
-        Model out = m.withTensors(tensors);
+        Model out = m;
         for (String step : h.history()) {
             out = out.withHistory(step);
         }
         return h.activations().isEmpty() ? out : out.withActivations(h.activations());
+    }
+
+    /**
+     * Refuses a model of {@code params} values in a file of {@code fileBytes} bytes that
+     * expands more than {@link #MAX_EXPANSION} times, as archive readers refuse decompression
+     * bombs: the entropy coder stores a tensor whose values are all pruned in a few bytes, so
+     * without this a file of a few hundred bytes could make loading allocate gigabytes. Models
+     * up to {@link #FREE_PARAMS} values are never refused; saving checks the same rule, so every
+     * file mcs writes loads.
+     */
+    private static void requireExpansion(long params, long fileBytes) {
+        if (params > FREE_PARAMS && params > fileBytes * MAX_EXPANSION) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "the layers declare %,d"
+                    + " parameters (%s as fp32) in a file of %,d bytes, more than %,d values"
+                    + " per byte: refused as a decompression bomb", params,
+                    Memory.size(params * Float.BYTES), fileBytes, MAX_EXPANSION));
+        }
     }
 
     /**

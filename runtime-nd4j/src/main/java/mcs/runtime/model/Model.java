@@ -52,6 +52,27 @@ public final class Model {
      * initialising weights as Keras does (Glorot uniform kernels, zero biases), from {@code seed}.
      */
     public static Model sequential(String name, Shape input, List<LayerSpec> specs, long seed) {
+        Random random = new Random(seed);
+        return sequential(name, input, specs,
+                (tensorName, p) -> Tensor.of(tensorName, p.role(), p.shape(),
+                        Initializer.initial(p, random)));
+    }
+
+    /** Where {@link #sequential(String, Shape, List, TensorSource)} gets each parameter. */
+    @FunctionalInterface
+    public interface TensorSource {
+        /** The tensor named {@code tensorName} of the shape and role {@code p} declares. */
+        Tensor tensor(String tensorName, ParamDecl p);
+    }
+
+    /**
+     * Builds a sequential model as {@link #sequential(String, Shape, List, long)} does, taking
+     * each parameter, in layer order, from {@code source} instead of initialising it. The
+     * parameters the layers declare are checked against the memory limits before the source is
+     * asked for any.
+     */
+    public static Model sequential(String name, Shape input, List<LayerSpec> specs,
+                                   TensorSource source) {
         if (specs.isEmpty()) {
             throw new InvalidInputException("a model needs at least one layer");
         }
@@ -59,14 +80,24 @@ public final class Model {
         List<Layer> layers = build(specs, input, counters);
         requireMemory(layers);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        Random random = new Random(seed);
         for (Layer l : flatten(layers)) {
             for (ParamDecl p : l.params()) {
                 String tn = l.tensorName(p);
-                tensors.put(tn, Tensor.of(tn, p.role(), p.shape(), Initializer.initial(p, random)));
+                tensors.put(tn, source.tensor(tn, p));
             }
         }
         return new Model(name, input, layers, tensors, null, null, List.of());
+    }
+
+    /** The number of parameter values {@code specs} declare for {@code input}, none allocated. */
+    public static long parameterCount(Shape input, List<LayerSpec> specs) {
+        long values = 0;
+        for (Layer l : flatten(build(specs, input, new HashMap<>()))) {
+            for (ParamDecl p : l.params()) {
+                values += p.count();
+            }
+        }
+        return values;
     }
 
     /** Refuses, before allocating anything, parameters the heap or a Java array cannot hold. */

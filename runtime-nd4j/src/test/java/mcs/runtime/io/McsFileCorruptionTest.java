@@ -92,6 +92,21 @@ class McsFileCorruptionTest {
     }
 
     @Test
+    void aSmallFileDeclaringAHugeModelIsRefusedBeforeAllocating() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        // 784 inputs x 30,000 units: 23.9 million parameters declared in a few hundred bytes
+        assertThatThrownBy(() -> withHeader(h -> h.getAsJsonArray("layers").get(1)
+                .getAsJsonObject().addProperty("units", 30_000)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("23,850,010 parameters")
+                .hasMessageContaining("decompression bomb");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated").isLessThan(16L << 20);
+    }
+
+    @Test
     void tensorCountsMustMatchTheLayers() {
         List<byte[]> fewer = blocks();
         fewer.remove(fewer.size() - 1);
