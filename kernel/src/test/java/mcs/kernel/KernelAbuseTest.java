@@ -175,8 +175,8 @@ class KernelAbuseTest {
                             + "%d iopub messages checked; "
                             + "heap after GC %.1f -> %.1f MB, RSS %.0f -> %.0f MB; "
                             + "test %d ms%n", sent.values().stream().mapToInt(i -> i).sum(),
-                    floodMillis, sent, genuine, kernel.published().size(),
-                    replies, heapBefore / 1e6, heapAfter / 1e6, rssBefore / 1024.0,
+                    floodMillis, sent, genuine, replies, kernel.published().size(),
+                    heapBefore / 1e6, heapAfter / 1e6, rssBefore / 1024.0,
                     rssAfter / 1024.0, (System.nanoTime() - started) / 1_000_000);
             assertThat(heapAfter).as("heap after GC, before the flood: %d", heapBefore)
                     .isLessThan(heapBefore + HEAP_MARGIN);
