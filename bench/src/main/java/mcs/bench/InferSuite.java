@@ -31,7 +31,8 @@ import mcs.runtime.train.Evaluator;
  * structured also at batch 32. The same structured pruning of a small VGG-style network
  * ({@link #convnet}), whose time is mostly 3x3 convolutions, at the same three batches. For
  * each network the structured model's share of the dense model's multiply-accumulates and,
- * at each batch, of its latency.
+ * at each batch, of its latency. Then the same networks exported to ONNX and timed in ONNX
+ * Runtime, float32 and int8 ({@link OnnxRuntimeInfer}).
  */
 final class InferSuite implements Suite {
 
@@ -98,6 +99,7 @@ final class InferSuite implements Suite {
                                 / millis.get(prefix + "dense.b" + batch), "x"));
             }
         });
+        OnnxRuntimeInfer.run(report);
     }
 
     /** The line of a structured model's latency as a share of its dense model's. */

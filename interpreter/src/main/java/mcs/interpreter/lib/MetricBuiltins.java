@@ -16,7 +16,10 @@ import mcs.interpreter.value.TableValue;
 import mcs.interpreter.value.TableValue.Cell;
 import mcs.interpreter.value.TableValue.Column;
 import mcs.interpreter.value.Value;
+import mcs.runtime.model.Model;
+import mcs.runtime.onnx.export.OnnxRuntimeLatency;
 import mcs.runtime.train.Evaluator;
+import mcs.runtime.train.Latency;
 
 /** Measuring models: accuracy, sizes, sparsity, per-layer summaries and comparisons. */
 final class MetricBuiltins {
@@ -62,10 +65,54 @@ final class MetricBuiltins {
                 .note("  boolean fields as further columns, e.g. sparsity_target.")
                 .note("bytes = size of the model's .mcz file (what save writes);")
                 .note("ratio = the first model's dense fp32 bytes (4 per parameter) / bytes.")
-                .note("ms/sample = median forward pass at batch 1; all models are warmed up "
-                        + "first, then")
-                .note("  timed in turn (shuffled) over 9 rounds, so their figures compare.")
+                .param(runtime())
+                .param(batch())
+                .note("ms/sample = median forward pass at batch 1 (ms/batch of N with batch=N);")
+                .note("  all models are warmed up first (at least 400 ms), then timed one pass")
+                .note("  each in a shuffled order per round, so their figures compare.")
+                .note("runtime=onnxruntime times each model's ONNX export (int8 QDQ when it is")
+                .note("  quantised) in ONNX Runtime instead of mcs's own forward pass.")
                 .returns(Type.TABLE), Tables::report);
+        b.add(define("latency", Group.METRICS, "Median milliseconds of one forward pass of a "
+                        + "batch.")
+                .param(model("the model to time"))
+                .param(batch())
+                .param(runtime())
+                .note("Warmed up for at least 400 ms, then the median of many timed passes.")
+                .note("runtime=onnxruntime exports the model to ONNX (int8 QDQ when its weights")
+                .note("  or activations are quantised, else float32) and times ONNX Runtime.")
+                .returns(Type.NUMBER),
+                (a, c) -> Num.of(latencies(List.of(a.model("model")), a, c)[0]));
+    }
+
+    private static Param runtime() {
+        return Param.symbol("runtime", "mcs", "mcs: mcs's own forward pass; onnxruntime: the "
+                + "model's ONNX export in ONNX Runtime", "mcs", "onnxruntime");
+    }
+
+    private static Param batch() {
+        return Param.optional("batch", Type.INTEGER, Num.of(1), "samples per timed pass");
+    }
+
+    /** The latencies of {@code models} at the {@code batch=} and {@code runtime=} given. */
+    static double[] latencies(List<Model> models, Args a, CallContext c) {
+        int batch = a.integer("batch");
+        if (batch < 1) {
+            throw a.error("batch", "must be at least 1, got " + batch);
+        }
+        return onnxRuntime(a) ? OnnxRuntimeLatency.millis(models, batch, c.cancel())
+                : Latency.millis(models, batch, c.cancel());
+    }
+
+    /** The header of the latency column for the {@code batch=} and {@code runtime=} given. */
+    static String latencyColumn(Args a) {
+        int batch = a.integer("batch");
+        return (batch == 1 ? "ms/sample" : "ms/batch of " + batch)
+                + (onnxRuntime(a) ? " (onnxruntime)" : "");
+    }
+
+    private static boolean onnxRuntime(Args a) {
+        return a.symbol("runtime").equals("onnxruntime");
     }
 
     private static Param model(String doc) {

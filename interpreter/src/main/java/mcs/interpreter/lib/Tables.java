@@ -30,7 +30,6 @@ import mcs.runtime.io.McsFile;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.ParamDecl;
 import mcs.runtime.train.Evaluator;
-import mcs.runtime.train.Latency;
 
 /**
  * The tables of {@code summary}, {@code report} and {@code table} (a list of records as a
@@ -110,7 +109,7 @@ final class Tables {
                 ? lineup(a, given.get(0), list) : lineup(a, given);
         List<Model> compared = lineup.models();
         SplitValue data = reportData(a, c, lineup);
-        double[] latencies = Latency.millis(compared, 1, c.cancel());
+        double[] latencies = MetricBuiltins.latencies(compared, a, c);
         List<List<Cell>> rows = new ArrayList<>();
         long dense = -1;
         for (int i = 0; i < compared.size(); i++) {
@@ -133,7 +132,7 @@ final class Tables {
                 new Column("accuracy", true), new Column("params", true),
                 new Column("non-zeros", true), new Column("sparsity", true),
                 new Column("bytes", true), new Column("ratio", true),
-                new Column("ms/sample", true)));
+                new Column(MetricBuiltins.latencyColumn(a), true)));
         columns.addAll(lineup.extras().columns());
         return new TableValue(columns, rows);
     }

@@ -34,48 +34,63 @@ public final class Latency {
     private Latency() {
     }
 
+    /** One pass of something timed: a network's forward pass, a session's run. */
+    @FunctionalInterface
+    public interface Pass {
+        void run();
+    }
+
     /** The median milliseconds of one forward pass over {@code batch} samples, per model. */
     public static double[] millis(List<Model> models, int batch, Cancellation cancel) {
         Engine.init();
-        List<Network> nets = new ArrayList<>();
+        List<Pass> passes = new ArrayList<>();
         for (Model m : models) {
-            nets.add(Network.forInference(m, batch, false));
+            Network net = Network.forInference(m, batch, false);
+            passes.add(() -> net.forward(false));
         }
+        return time(passes, cancel);
+    }
+
+    /**
+     * The median milliseconds of each of {@code passes}, warmed up and interleaved as the
+     * class describes.
+     */
+    public static double[] time(List<Pass> passes, Cancellation cancel) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < nets.size(); i++) {
+        for (int i = 0; i < passes.size(); i++) {
             order.add(i);
         }
         Random shuffle = new Random(ORDER_SEED);
         double cycleMillis = 0;
         double warmedFor = 0;
         for (int cycle = 0; cycle < MIN_WARMUP_CYCLES || warmedFor < WARMUP_MILLIS; cycle++) {
-            cycleMillis = Arrays.stream(cycle(nets, order, shuffle, cancel)).sum();
+            cycleMillis = Arrays.stream(cycle(passes, order, shuffle, cancel)).sum();
             warmedFor += cycleMillis;
         }
         int cycles = (int) Math.max(MIN_CYCLES, Math.min(MAX_CYCLES, TIMED_MILLIS / cycleMillis));
-        double[][] times = new double[nets.size()][cycles];
+        double[][] times = new double[passes.size()][cycles];
         for (int cycle = 0; cycle < cycles; cycle++) {
-            double[] ms = cycle(nets, order, shuffle, cancel);
+            double[] ms = cycle(passes, order, shuffle, cancel);
             for (int i = 0; i < ms.length; i++) {
                 times[i][cycle] = ms[i];
             }
         }
-        double[] medians = new double[nets.size()];
-        for (int i = 0; i < nets.size(); i++) {
+        double[] medians = new double[passes.size()];
+        for (int i = 0; i < passes.size(); i++) {
             medians[i] = median(times[i]);
         }
         return medians;
     }
 
-    /** One pass of every model in a freshly shuffled order: the milliseconds each took. */
-    private static double[] cycle(List<Network> nets, List<Integer> order, Random shuffle,
+    /** One pass of each in a freshly shuffled order: the milliseconds each took. */
+    private static double[] cycle(List<Pass> passes, List<Integer> order, Random shuffle,
                                   Cancellation cancel) {
         Collections.shuffle(order, shuffle);
-        double[] ms = new double[nets.size()];
+        double[] ms = new double[passes.size()];
         for (int i : order) {
             cancel.check();
             long t0 = System.nanoTime();
-            nets.get(i).forward(false);
+            passes.get(i).run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return ms;
