@@ -86,8 +86,8 @@ final class MetricBuiltins {
     }
 
     private static Param runtime() {
-        return Param.symbol("runtime", "mcs", "mcs: mcs's own forward pass; onnxruntime: the "
-                + "model's ONNX export in ONNX Runtime", "mcs", "onnxruntime");
+        return Param.symbol("runtime", "mcs", "mcs's own forward pass, or the ONNX export in "
+                + "ONNX Runtime", "mcs", "onnxruntime");
     }
 
     private static Param batch() {

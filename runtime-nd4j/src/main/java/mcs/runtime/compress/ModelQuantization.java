@@ -147,6 +147,19 @@ public final class ModelQuantization {
                 specs.put(e.getKey(), e.getValue().spec(8, sym, sym));
             }
         }
+        String before = Model.INPUT;
+        for (Layer l : model.layers()) {
+            // max pooling and flattening only pick and move values: their outputs keep the
+            // grid of their inputs, so an exported QDQ graph runs them on the integers
+            // (ONNX Runtime drops a DequantizeLinear/QuantizeLinear pair of equal grids around
+            // them; with a grid of their own, they ran in float between two conversions)
+            boolean keepsValues = l.spec() instanceof LayerSpec.Flatten
+                    || l.spec() instanceof LayerSpec.Pool p && p.max();
+            if (keepsValues && specs.containsKey(before) && specs.containsKey(l.name())) {
+                specs.put(l.name(), specs.get(before));
+            }
+            before = l.name();
+        }
         List<Tensor> biases = new ArrayList<>();
         String previous = Model.INPUT;
         for (Layer l : model.layers()) {

@@ -93,22 +93,16 @@ public final class OnnxRuntimeLatency {
 
     private static double[] timed(List<Model> models, List<byte[]> graphs, int batch,
                                   Cancellation cancel) {
-        OrtEnvironment env;
-        try {
-            env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "mcs");
-        } catch (RuntimeException | LinkageError e) {
-            throw new InvalidInputException("ONNX Runtime cannot start on this machine ("
-                    + e.getMessage() + ")", e);
-        }
+        Runtime ort = runtime();
         List<OrtSession> sessions = new ArrayList<>();
         List<OnnxTensor> inputs = new ArrayList<>();
         try {
             List<Latency.Pass> passes = new ArrayList<>();
             for (int i = 0; i < models.size(); i++) {
                 Model m = models.get(i);
-                OrtSession s = session(env, graphs.get(i), m);
+                OrtSession s = session(ort, graphs.get(i), m);
                 sessions.add(s);
-                OnnxTensor x = input(env, m, batch);
+                OnnxTensor x = input(ort.env(), m, batch);
                 inputs.add(x);
                 passes.add(() -> run(s, x, m));
             }
@@ -127,12 +121,50 @@ public final class OnnxRuntimeLatency {
         }
     }
 
-    private static OrtSession session(OrtEnvironment env, byte[] graph, Model m)
-            throws OrtException {
+    /**
+     * ONNX Runtime's environment, and whether its sessions share its one pool of threads.
+     * Each session with threads of its own was slower when sessions took turns: they spin for
+     * a while after a run, as ONNX Runtime's threads do by default, and took the cores from the
+     * session timed next (LeNet-5 at batch 256: 26 ms instead of 12 ms with three sessions);
+     * not spinning made the int8 sessions slower (2.5 instead of 1.6 ms at batch 64). One pool
+     * that spins has neither problem. An environment made earlier in the JVM without it (the
+     * environment is one per process) leaves each session its own threads, not spinning.
+     */
+    private record Runtime(OrtEnvironment env, boolean shared) { }
+
+    private static Runtime shared;
+
+    private static synchronized Runtime runtime() {
+        if (shared != null) {
+            return shared;
+        }
+        try (OrtEnvironment.ThreadingOptions threads = new OrtEnvironment.ThreadingOptions()) {
+            threads.setGlobalIntraOpNumThreads(Engine.threads());
+            threads.setGlobalInterOpNumThreads(1);
+            threads.setGlobalSpinControl(true);
+            try {
+                shared = new Runtime(OrtEnvironment.getEnvironment(
+                        OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "mcs", threads), true);
+            } catch (IllegalStateException made) {
+                shared = new Runtime(OrtEnvironment.getEnvironment(), false);
+            }
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            throw new InvalidInputException("ONNX Runtime cannot start on this machine ("
+                    + e.getMessage() + ")", e);
+        }
+        return shared;
+    }
+
+    private static OrtSession session(Runtime ort, byte[] graph, Model m) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Engine.threads());
-            options.setInterOpNumThreads(1);
-            return env.createSession(graph, options);
+            if (ort.shared()) {
+                options.disablePerSessionThreads();
+            } else {
+                options.setIntraOpNumThreads(Engine.threads());
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
+            return ort.env().createSession(graph, options);
         } catch (OrtException e) {
             throw new InvalidInputException("ONNX Runtime cannot load the export of " + m.name()
                     + ": " + e.getMessage(), e);
