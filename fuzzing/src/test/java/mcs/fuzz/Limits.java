@@ -59,6 +59,19 @@ public final class Limits {
         return allocated() - before;
     }
 
+    /** A file in a directory of its own, deleted when the JVM exits, for file-reading targets. */
+    public static java.nio.file.Path scratch(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mcs-fuzz-");
+            dir.toFile().deleteOnExit();
+            java.nio.file.Path file = dir.resolve(name);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Bytes this thread has allocated so far. */
     public static long allocated() {
         return THREADS.getCurrentThreadAllocatedBytes();

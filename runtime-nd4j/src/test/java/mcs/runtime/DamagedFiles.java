@@ -122,6 +122,33 @@ public final class DamagedFiles {
     }
 
     /** Any damaged copy: what was done and the bytes. */
+    /**
+     * {@code count} variants made one at a time as they are iterated, each by {@code make}
+     * from one random generator seeded with {@code seed}: the same ones on every run, and never
+     * all in memory at once.
+     */
+    public static Iterable<Variant> generated(int count, long seed,
+                                              Function<java.util.Random, Variant> make) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Random r = new java.util.Random(seed);
+            private int made;
+
+            @Override
+            public boolean hasNext() {
+                return made < count;
+            }
+
+            @Override
+            public Variant next() {
+                if (made >= count) {
+                    throw new java.util.NoSuchElementException();
+                }
+                made++;
+                return make.apply(r);
+            }
+        };
+    }
+
     public record Variant(String label, byte[] bytes) {
     }
 

@@ -1,7 +1,6 @@
 package mcs.runtime.keras;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import mcs.runtime.model.Model;
  */
 class KerasImportFuzzTest {
 
-    private static final Path H5 = scratch("fuzz.h5");
+    private static final Path H5 = Limits.scratch("fuzz.h5");
     private static final H5File WEIGHTS = lenetWeights();
 
     @FuzzTest(maxDuration = "60s")
@@ -48,17 +47,5 @@ class KerasImportFuzzTest {
             }
         }
         return new H5File(Path.of("weights.h5"), null, Map.of());
-    }
-
-    private static Path scratch(String name) {
-        try {
-            Path dir = Files.createTempDirectory("mcs-fuzz-");
-            dir.toFile().deleteOnExit();
-            Path file = dir.resolve(name);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package mcs.runtime.onnx;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mcs.fuzz.Limits;
@@ -16,7 +15,7 @@ import mcs.runtime.model.Model;
  */
 class OnnxImportFuzzTest {
 
-    private static final Path FILE = scratch("fuzz.onnx");
+    private static final Path FILE = Limits.scratch("fuzz.onnx");
 
     @FuzzTest(maxDuration = "60s")
     void load(byte[] data) throws Exception {
@@ -25,18 +24,5 @@ class OnnxImportFuzzTest {
             Model m = OnnxImport.load(FILE);
             McsFile.encode(m);
         });
-    }
-
-    /** A file in a directory of its own, deleted when the JVM exits. */
-    static Path scratch(String name) {
-        try {
-            Path dir = Files.createTempDirectory("mcs-fuzz-");
-            dir.toFile().deleteOnExit();
-            Path file = dir.resolve(name);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

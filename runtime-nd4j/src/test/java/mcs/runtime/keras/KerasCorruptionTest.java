@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -263,25 +262,13 @@ class KerasCorruptionTest {
         while (m.find()) {
             tokens.add(new int[] {m.start(), m.end()});
         }
-        return () -> new Iterator<>() {
-            private final Random r = new Random(seed);
-            private int made;
-
-            @Override
-            public boolean hasNext() {
-                return made < count;
-            }
-
-            @Override
-            public DamagedFiles.Variant next() {
-                made++;
-                int[] t = tokens.get(r.nextInt(tokens.size()));
-                String v = HOSTILE[r.nextInt(HOSTILE.length)];
-                return new DamagedFiles.Variant(json.substring(t[0], t[1]) + " at " + t[0]
-                        + " -> " + v, (json.substring(0, t[0]) + v + json.substring(t[1]))
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-        };
+        return DamagedFiles.generated(count, seed, r -> {
+            int[] t = tokens.get(r.nextInt(tokens.size()));
+            String v = HOSTILE[r.nextInt(HOSTILE.length)];
+            return new DamagedFiles.Variant(json.substring(t[0], t[1]) + " at " + t[0]
+                    + " -> " + v, (json.substring(0, t[0]) + v + json.substring(t[1]))
+                    .getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {

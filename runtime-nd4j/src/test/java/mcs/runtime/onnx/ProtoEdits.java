@@ -59,21 +59,7 @@ final class ProtoEdits {
      * hostile integers, the rest dropped fields.
      */
     Iterable<DamagedFiles.Variant> edits(int count, long seed) {
-        return () -> new java.util.Iterator<>() {
-            private final Random r = new Random(seed);
-            private int made;
-
-            @Override
-            public boolean hasNext() {
-                return made < count;
-            }
-
-            @Override
-            public DamagedFiles.Variant next() {
-                made++;
-                return edit(r);
-            }
-        };
+        return DamagedFiles.generated(count, seed, this::edit);
     }
 
     private DamagedFiles.Variant edit(Random r) {
