@@ -49,13 +49,17 @@ class OnnxRuntimeLatencyTest {
     }
 
     @Test
-    void aBatchBelowOneIsALocatedError() {
+    void aBatchOutOfRangeIsALocatedError() {
         Session session = new Session(new CapturingOutput());
-        Result r = session.executeScript(new SourceText("t.mcs",
-                "x = latency(lenet300(), runtime=onnxruntime, batch=0)"), null);
-        assertThat(r.isOk()).isFalse();
-        assertThat(r.errorText()).contains("batch").contains("at least 1")
-                .doesNotContain("internal error");
+        for (String call : new String[] {"latency(lenet300(), runtime=onnxruntime, batch=0)",
+                "latency(lenet300(), batch=2000000000)",
+                "report(lenet300(), data=d.test, batch=70000)"}) {
+            Result r = session.executeScript(new SourceText("t.mcs", DATA + "x = " + call),
+                    null);
+            assertThat(r.isOk()).as(call).isFalse();
+            assertThat(r.errorText()).as(call).contains("batch").contains("[1, 65536]")
+                    .doesNotContain("internal error");
+        }
         Result unknown = session.executeScript(new SourceText("t.mcs",
                 "x = latency(lenet300(), runtime=tensorrt)"), null);
         assertThat(unknown.errorText()).contains("onnxruntime").doesNotContain("internal error");

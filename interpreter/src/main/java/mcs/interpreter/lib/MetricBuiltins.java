@@ -8,6 +8,7 @@ import mcs.interpreter.builtin.Builtins;
 import mcs.interpreter.builtin.CallContext;
 import mcs.interpreter.builtin.Group;
 import mcs.interpreter.builtin.Param;
+import mcs.interpreter.builtin.Range;
 import mcs.interpreter.builtin.Type;
 import mcs.interpreter.value.DatasetValue;
 import mcs.interpreter.value.Num;
@@ -91,15 +92,13 @@ final class MetricBuiltins {
     }
 
     private static Param batch() {
-        return Param.optional("batch", Type.INTEGER, Num.of(1), "samples per timed pass");
+        return Param.optional("batch", Type.INTEGER, Num.of(1), "samples per timed pass")
+                .range(Range.closed(1, Latency.MAX_BATCH));
     }
 
     /** The latencies of {@code models} at the {@code batch=} and {@code runtime=} given. */
     static double[] latencies(List<Model> models, Args a, CallContext c) {
         int batch = a.integer("batch");
-        if (batch < 1) {
-            throw a.error("batch", "must be at least 1, got " + batch);
-        }
         return onnxRuntime(a) ? OnnxRuntimeLatency.millis(models, batch, c.cancel())
                 : Latency.millis(models, batch, c.cancel());
     }

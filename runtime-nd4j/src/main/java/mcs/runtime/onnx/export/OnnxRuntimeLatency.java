@@ -51,9 +51,7 @@ public final class OnnxRuntimeLatency {
 
     /** The median milliseconds of one ONNX Runtime run over {@code batch} samples, per model. */
     public static double[] millis(List<Model> models, int batch, Cancellation cancel) {
-        if (batch < 1) {
-            throw new InvalidInputException("batch must be at least 1, got " + batch);
-        }
+        Latency.requireBatch(batch);
         List<byte[]> graphs = new ArrayList<>();
         for (Model m : models) {
             graphs.add(OnnxExport.toBytes(m, exportFor(m)));

@@ -47,8 +47,8 @@ class OnnxRuntimeLatencyTest {
     }
 
     @Test
-    void aBatchBelowOneIsRefused() {
+    void aBatchOutOfRangeIsRefused() {
         assertThatThrownBy(() -> OnnxRuntimeLatency.millis(List.of(DENSE), 0, Cancellation.NEVER))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("[1, 65536]");
     }
 }
