@@ -21,6 +21,7 @@ import mcs.runtime.model.Model;
 import mcs.runtime.onnx.export.OnnxRuntimeLatency;
 import mcs.runtime.train.Evaluator;
 import mcs.runtime.train.Latency;
+import mcs.runtime.train.TrainConfig;
 
 /** Measuring models: accuracy, sizes, sparsity, per-layer summaries and comparisons. */
 final class MetricBuiltins {
@@ -93,7 +94,7 @@ final class MetricBuiltins {
 
     private static Param batch() {
         return Param.optional("batch", Type.INTEGER, Num.of(1), "samples per timed pass")
-                .range(Range.closed(1, Latency.MAX_BATCH));
+                .range(Range.closed(1, TrainConfig.MAX_BATCH));
     }
 
     /** The latencies of {@code models} at the {@code batch=} and {@code runtime=} given. */

@@ -45,7 +45,7 @@ final class TrainingBuiltins {
         return spec.param(Param.optional("epochs", Type.INTEGER, Num.of(1), "passes over the data")
                         .range(Range.closed(1, 100_000)))
                 .param(Param.optional("batch", Type.INTEGER, Num.of(128), "samples per step")
-                        .range(Range.closed(1, 65536)))
+                        .range(Range.closed(1, TrainConfig.MAX_BATCH)))
                 .param(Param.optional("lr", Type.NUMBER, Num.of(1e-3), "learning rate")
                         .range(new Range(0.0, false, 10.0, false)))
                 .param(Param.symbol("optimizer", "adam", "adam (beta1 0.9, beta2 0.999) or sgd "

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Random;
 import mcs.runtime.Cancellation;
 import mcs.runtime.Engine;
-import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Model;
 
 /**
@@ -24,8 +23,6 @@ import mcs.runtime.model.Model;
  */
 public final class Latency {
 
-    /** The largest batch timed, as for training. */
-    public static final int MAX_BATCH = 65536;
     private static final double WARMUP_MILLIS = 400;
     private static final int MIN_WARMUP_CYCLES = 3;
     /** Timed cycles: about this much time in all, within [MIN_CYCLES, MAX_CYCLES]. */
@@ -45,7 +42,7 @@ public final class Latency {
 
     /** The median milliseconds of one forward pass over {@code batch} samples, per model. */
     public static double[] millis(List<Model> models, int batch, Cancellation cancel) {
-        requireBatch(batch);
+        TrainConfig.requireBatch(batch);
         Engine.init();
         List<Pass> passes = new ArrayList<>();
         for (Model m : models) {
@@ -98,14 +95,6 @@ public final class Latency {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return ms;
-    }
-
-    /** Refuses a batch outside [1, {@link #MAX_BATCH}]. */
-    public static void requireBatch(int batch) {
-        if (batch < 1 || batch > MAX_BATCH) {
-            throw new InvalidInputException("batch must be in [1, " + MAX_BATCH + "], got "
-                    + batch);
-        }
     }
 
     /** The middle value (the mean of the two middle ones for an even count); sorts a copy. */

@@ -17,6 +17,7 @@ import mcs.runtime.InvalidInputException;
 import mcs.runtime.model.Model;
 import mcs.runtime.model.Tensor;
 import mcs.runtime.train.Latency;
+import mcs.runtime.train.TrainConfig;
 
 /**
  * Latency where a model is deployed: each model exported to ONNX, as {@code export} writes it,
@@ -51,7 +52,7 @@ public final class OnnxRuntimeLatency {
 
     /** The median milliseconds of one ONNX Runtime run over {@code batch} samples, per model. */
     public static double[] millis(List<Model> models, int batch, Cancellation cancel) {
-        Latency.requireBatch(batch);
+        TrainConfig.requireBatch(batch);
         List<byte[]> graphs = new ArrayList<>();
         for (Model m : models) {
             graphs.add(OnnxExport.toBytes(m, exportFor(m)));
