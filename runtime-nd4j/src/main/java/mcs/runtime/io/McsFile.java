@@ -114,7 +114,7 @@ public final class McsFile {
         Header h;
         try {
             h = Header.parse(inflate(c.header(), c.headerLength()), MAX_PARAMS);
-            requireExpansion(Model.parameterCount(h.input(), h.layers()), data.length);
+            requireExpansion(Header.countParams(h.layers(), h.input(), "layers"), data.length);
         } catch (InvalidInputException | IllegalArgumentException e) {
             throw new InvalidInputException(label + ": " + e.getMessage(), e);
         }

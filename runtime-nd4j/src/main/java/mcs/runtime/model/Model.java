@@ -89,17 +89,6 @@ public final class Model {
         return new Model(name, input, layers, tensors, null, null, List.of());
     }
 
-    /** The number of parameter values {@code specs} declare for {@code input}, none allocated. */
-    public static long parameterCount(Shape input, List<LayerSpec> specs) {
-        long values = 0;
-        for (Layer l : flatten(build(specs, input, new HashMap<>()))) {
-            for (ParamDecl p : l.params()) {
-                values += p.count();
-            }
-        }
-        return values;
-    }
-
     /** Refuses, before allocating anything, parameters the heap or a Java array cannot hold. */
     private static void requireMemory(List<Layer> layers) {
         long values = 0;
