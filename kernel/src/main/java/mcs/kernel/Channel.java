@@ -35,7 +35,7 @@ final class Channel {
      * on timeout or when the frames that came were dropped.
      */
     Optional<Message> receive(int timeoutMillis) {
-        List<byte[]> frames = receiveFrames(timeoutMillis);
+        List<byte[]> frames = receiveFrames(socket, timeoutMillis);
         if (frames == null) {
             return Optional.empty();
         }
@@ -47,7 +47,8 @@ final class Channel {
         return Optional.of(((WireCodec.Accepted) decoded).message());
     }
 
-    private List<byte[]> receiveFrames(int timeoutMillis) {
+    /** The frames of the next message on {@code socket}, or null after the timeout (0: none). */
+    static List<byte[]> receiveFrames(ZMQ.Socket socket, int timeoutMillis) {
         socket.setReceiveTimeOut(timeoutMillis);
         byte[] first = socket.recv(timeoutMillis == 0 ? ZMQ.DONTWAIT : 0);
         if (first == null) {

@@ -197,17 +197,7 @@ final class KernelClient implements AutoCloseable {
 
     /** The next frames on {@code socket}, or null after {@code timeout}. */
     static List<byte[]> receiveFrames(ZMQ.Socket socket, Duration timeout) {
-        socket.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return frames;
+        return Channel.receiveFrames(socket, (int) Math.max(1, timeout.toMillis()));
     }
 
     /** The reply to {@code request} on {@code socket}, or null after {@code timeout}. */

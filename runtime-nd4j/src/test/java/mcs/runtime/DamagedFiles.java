@@ -122,6 +122,13 @@ public final class DamagedFiles {
     }
 
     /** Any damaged copy: what was done and the bytes. */
+    /** Prints the report and fails, showing a few of them, when any load failed. */
+    public static void assertKept(Report r) {
+        System.out.println(r);
+        org.assertj.core.api.Assertions.assertThat(r.failures())
+                .as("%s\n%s", r, summary(r.failures(), 3)).isEmpty();
+    }
+
     /**
      * {@code count} variants made one at a time as they are iterated, each by {@code make}
      * from one random generator seeded with {@code seed}: the same ones on every run, and never

@@ -53,7 +53,7 @@ class KerasCorruptionTest {
     void truncatedAndFlippedCopiesLoadOrAreRefused(String name) throws IOException {
         byte[] good = DamagedFiles.read(Fixtures.dir().resolve(name));
         Function<Path, ?> load = besideItsPartner(name);
-        assertKept(DamagedFiles.check(good, tmp.resolve(name),
+        DamagedFiles.assertKept(DamagedFiles.check(good, tmp.resolve(name),
                 DamagedFiles.truncations(good.length, 64),
                 DamagedFiles.flips(good.length, 500, name.hashCode()), load));
     }
@@ -62,7 +62,7 @@ class KerasCorruptionTest {
     @MethodSource("configs")
     void configurationsWithAHostileValueLoadOrAreRefused(String stem) throws IOException {
         String json = config(stem);
-        assertKept(DamagedFiles.check(tmp.resolve(stem + ".json"), hostileValues(json, 300,
+        DamagedFiles.assertKept(DamagedFiles.check(tmp.resolve(stem + ".json"), hostileValues(json, 300,
                 stem.hashCode()), KerasImport::load));
     }
 
@@ -72,7 +72,7 @@ class KerasCorruptionTest {
     void manyMoreFlippedCopiesLoadOrAreRefused(String name) throws IOException {
         byte[] good = DamagedFiles.read(Fixtures.dir().resolve(name));
         Function<Path, ?> load = besideItsPartner(name);
-        assertKept(DamagedFiles.check(good, tmp.resolve(name), new int[0],
+        DamagedFiles.assertKept(DamagedFiles.check(good, tmp.resolve(name), new int[0],
                 DamagedFiles.flips(good.length, 3_000, name.hashCode() + 1L), load));
     }
 
@@ -81,7 +81,7 @@ class KerasCorruptionTest {
     @MethodSource("configs")
     void manyMoreHostileValuesLoadOrAreRefused(String stem) throws IOException {
         String json = config(stem);
-        assertKept(DamagedFiles.check(tmp.resolve(stem + ".json"), hostileValues(json, 3_000,
+        DamagedFiles.assertKept(DamagedFiles.check(tmp.resolve(stem + ".json"), hostileValues(json, 3_000,
                 stem.hashCode() + 1L), KerasImport::load));
     }
 
@@ -284,8 +284,4 @@ class KerasCorruptionTest {
         return -1;
     }
 
-    private static void assertKept(DamagedFiles.Report r) {
-        System.out.println(r);
-        assertThat(r.failures()).as("%s\n%s", r, DamagedFiles.summary(r.failures(), 3)).isEmpty();
-    }
 }
