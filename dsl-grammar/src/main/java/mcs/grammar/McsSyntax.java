@@ -97,7 +97,7 @@ public final class McsSyntax {
         return new Analysis(source, statements, diagnostics, definite, openEnd(tokens));
     }
 
-    private static List<Token> lex(SourceText source) {
+    static List<Token> lex(SourceText source) {
         String text = source.text().replace("\r\n", "\n").replace('\r', '\n');
         McsLexer lexer = new McsLexer(CharStreams.fromString(text, source.name()));
         lexer.removeErrorListeners();
