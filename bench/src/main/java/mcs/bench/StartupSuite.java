@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Start-up, each the median of three fresh JVMs with the launcher's settings: to the REPL's
- * first prompt (the REPL runs in a 120x40 pseudo-terminal made by util-linux's {@code script},
- * as for a person), and to the first ND4J operation's result. A JVM that has not got there in
- * a minute is stopped and the suite fails.
+ * Start-up, each the median of seven fresh JVMs: to the REPL's first prompt, and to the first
+ * ND4J operation's result (a JVM with the launcher's settings). The REPL runs in a 120x40
+ * pseudo-terminal made by util-linux's {@code script}, as for a person, started the way a
+ * person starts it: through {@code ./mcs} (with its start-up archive) when the bench was run by
+ * it, else a JVM with the launcher's settings. A JVM that has not got there in a minute is
+ * stopped and the suite fails.
  */
 final class StartupSuite implements Suite {
 
@@ -23,7 +25,7 @@ final class StartupSuite implements Suite {
             "-Dorg.bytedeco.javacpp.maxbytes=6g", "-XX:+UseParallelGC",
             "-Dorg.bytedeco.javacpp.logger=slf4j", "--add-opens", "java.base/java.nio=ALL-UNNAMED");
     private static final String PROMPT = "mcs> ";
-    private static final int RUNS = 3;
+    private static final int RUNS = 7;
     private static final long TIMEOUT_MILLIS = 60_000;
 
     @Override
@@ -44,9 +46,12 @@ final class StartupSuite implements Suite {
             System.err.println("mcs bench: startup.repl-prompt needs the mcs jar (./mcs bench)");
             return;
         }
+        String launcher = System.getProperty("mcs.launcher");
+        List<String> repl = launcher != null && new java.io.File(launcher).canExecute()
+                ? List.of(launcher) : javaCommand("mcs.cli.Main");
         report.accept(median("startup.repl-prompt", () -> secondsUntil(
-                List.of("script", "-qfec", "stty cols 120 rows 40; exec "
-                        + shellQuoted(javaCommand("mcs.cli.Main")), "/dev/null"),
+                List.of("script", "-qfec", "stty cols 120 rows 40; exec " + shellQuoted(repl),
+                        "/dev/null"),
                 PROMPT, true)));
     }
 
