@@ -58,18 +58,20 @@ final class DisplayBuiltins {
                 .returns(Type.TABLE), (a, c) -> Tables.rows(a, "rows"));
         b.add(define("plot", Group.OTHER, "Plots one column of a table against another (a PNG "
                         + "image).")
-                .param(Param.required("table", Type.ROWS, "e.g. the result of report(..), or "
-                        + "records collected in a loop"))
+                .param(Param.required("table", Type.ROWS, "e.g. report(..) or sweep(..), or "
+                        + "records from a loop"))
                 .param(column("x", "column along the x axis, e.g. \"non-zeros\""))
                 .param(column("y", "column along the y axis, e.g. \"accuracy\""))
-                .param(Param.symbol("kind", "line", "line, scatter, or bar (x may be text)",
-                        "line", "scatter", "bar"))
+                .param(Param.symbol("kind", "line", "line, scatter, bar (x may be text), or "
+                        + "pareto", "line", "scatter", "bar", "pareto"))
                 .param(Param.optional("title", Type.STRING, "the chart's title (default: y vs x)"))
                 .param(Param.optional("file", Type.STRING, "also save the PNG there"))
                 .note("Name the columns as strings, as the table's header shows them (or the")
                 .note("records' fields): plot(r, x=\"non-zeros\", y=\"accuracy\").")
                 .note("A notebook shows the image; the REPL and scripts write it to a PNG file")
                 .note("(file=, or a new file in the temporary directory) and print its path.")
+                .note("kind=pareto draws the rows whose status is ok as points and marks the")
+                .note("front of smallest x and largest y (see pareto), e.g. of sweep results.")
                 .returns(Type.NOTHING), (a, c) -> plot(a, c, display));
         b.add(define("input", Group.OTHER, "Asks the user for a line of text and returns it.")
                 .param(Param.optional("prompt", Type.STRING, new Str(""), "shown before the "
@@ -88,6 +90,12 @@ final class DisplayBuiltins {
     private static Param column(String name, String doc) {
         return Param.required(name, Type.ANY, doc)
                 .hint("name the column as a string, e.g. " + name + "=\"accuracy\"");
+    }
+
+    /** A parameter naming a column, {@code header} when not given. */
+    static Param column(String name, String header, String doc) {
+        return Param.optional(name, Type.ANY, new Str(header), doc)
+                .hint("name the column as a string, e.g. " + name + "=\"" + header + "\"");
     }
 
     /** The output rich builtins use: the one given, or one printing through the call. */
@@ -110,11 +118,19 @@ final class DisplayBuiltins {
         }
         int xi = Plots.column(a, "x", table, x);
         int yi = Plots.column(a, "y", table, y);
-        if (!Plots.numeric(table, yi)) {
+        String kind = a.symbol("kind");
+        if (kind.equals("pareto")) {
+            table = SweepTables.usable(table, xi, yi);
+            if (table.rows().isEmpty()) {
+                throw a.error("table", "no row has numbers in both " + x + " and " + y
+                        + (Plots.find(table, "status") >= 0 ? " and status ok" : "")
+                        + "; nothing to plot");
+            }
+        } else if (!Plots.numeric(table, yi)) {
             throw a.error("y", "column " + table.columns().get(yi).header()
                     + notNumbers(table, yi) + "; y needs a column of numbers");
         }
-        byte[] png = Plots.png(table, xi, yi, a.symbol("kind"), title);
+        byte[] png = Plots.png(table, xi, yi, kind, title);
         if (a.present("file")) {
             Path saved = save(a, Path.of(a.str("file")), png);
             if (display == null) {
@@ -144,7 +160,8 @@ final class DisplayBuiltins {
         throw new IllegalArgumentException("column " + i + " holds numbers");
     }
 
-    private static String columnName(Args a, String param) {
+    /** The column a parameter names: a string, or a bare word such as {@code params}. */
+    static String columnName(Args a, String param) {
         Value v = a.value(param);
         if (v instanceof Str s) {
             return s.value();

@@ -27,7 +27,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Charts of a table's columns with XChart, rendered off-screen to PNG: a numeric x gives a line
  * or scatter chart (points labelled by the table's first text column, e.g. the model), a text x
- * a bar chart. Percentages ({@code 89.74%}) are plotted as percent.
+ * a bar chart, and {@code kind=pareto} a scatter with its Pareto front marked. Percentages
+ * ({@code 89.74%}) are plotted as percent.
  */
 final class Plots {
 
@@ -36,12 +37,27 @@ final class Plots {
     private static final int MAX_LABELS = 30;
     /** How far above its point a label sits, as a fraction of the y range. */
     private static final double LABEL_OFFSET = 0.05;
+    /** How many times its smallest value the largest x must be for a log scale (pareto). */
+    private static final double LOG_SPAN = 50;
+    private static final Color FRONT = new Color(0xC0, 0x39, 0x2B);
 
     private Plots() {
     }
 
     /** The index of the column {@code name} names (ignoring case and punctuation), or an error. */
     static int column(Args a, String param, TableValue table, String name) {
+        int i = find(table, name);
+        if (i < 0) {
+            List<Column> columns = table.columns();
+            throw a.error(param, columns.isEmpty() ? "the table has no columns, so no " + name
+                    : "the table has no column " + name + "; its columns are "
+                    + String.join(", ", columns.stream().map(Column::header).toList()));
+        }
+        return i;
+    }
+
+    /** The index of the column {@code name} names (ignoring case and punctuation), or -1. */
+    static int find(TableValue table, String name) {
         List<Column> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).header().equals(name)) {
@@ -53,8 +69,7 @@ final class Plots {
                 return i;
             }
         }
-        throw a.error(param, "the table has no column " + name + "; its columns are "
-                + String.join(", ", columns.stream().map(Column::header).toList()));
+        return -1;
     }
 
     private static String plain(String s) {
@@ -68,8 +83,9 @@ final class Plots {
         }
         Axis ys = Axis.of(table, y);
         Axis xs = Axis.of(table, x);
-        Chart<?, ?> chart = xs.numeric() && !kind.equals("bar")
-                ? xy(table, xs, ys, kind, title) : bars(xs, ys, title);
+        Chart<?, ?> chart = kind.equals("pareto") ? pareto(table, x, y, xs, ys, title)
+                : xs.numeric() && !kind.equals("bar") ? xy(table, xs, ys, kind, title)
+                : bars(xs, ys, title);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -84,40 +100,82 @@ final class Plots {
     }
 
     private static XYChart xy(TableValue table, Axis xs, Axis ys, String kind, String title) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xs.title()).yAxisTitle(ys.title()).build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendVisible(false);
+        XYChart chart = xyChart(xs, ys, title);
         List<Integer> order = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             order.add(r);
         }
         order.sort(Comparator.comparingDouble(r -> xs.values().get(r)));
-        double[] xv = order.stream().mapToDouble(r -> xs.values().get(r)).toArray();
-        double[] yv = order.stream().mapToDouble(r -> ys.values().get(r)).toArray();
-        XYSeries series = chart.addSeries(ys.title(), xv, yv);
+        XYSeries series = chart.addSeries(ys.title(), xs.at(order), ys.at(order));
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setXYSeriesRenderStyle(kind.equals("scatter")
                 ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisDecimalPattern(pattern(xv));
-        chart.getStyler().setYAxisDecimalPattern(pattern(yv));
-        int labels = labelColumn(table);
-        if (labels >= 0 && order.size() <= MAX_LABELS) {
-            double span = Arrays.stream(yv).max().orElse(0) - Arrays.stream(yv).min().orElse(0);
-            double above = span > 0 ? span * LABEL_OFFSET : Math.abs(yv[0]) * LABEL_OFFSET;
-            for (int r : order) {
-                String text = table.rows().get(r).get(labels).text();
-                chart.addAnnotation(new AnnotationText(text, xs.values().get(r),
-                        ys.values().get(r) + above, false));
-            }
-            chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
-        }
+        label(chart, table, labelColumn(table), order, xs, ys);
         return chart;
     }
 
+    /**
+     * Every row as a grey point, the Pareto front of smallest x and largest y as red diamonds
+     * joined by a staircase and labelled by the rows' recipes; x on a log scale when it spans
+     * more than {@link #LOG_SPAN}.
+     */
+    private static XYChart pareto(TableValue table, int x, int y, Axis xs, Axis ys,
+                                  String title) {
+        XYChart chart = xyChart(xs, ys, title);
+        List<Integer> all = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            all.add(r);
+        }
+        XYSeries points = chart.addSeries("results", xs.at(all), ys.at(all));
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(Color.GRAY);
+        List<Integer> front = SweepTables.front(table, x, y);
+        XYSeries line = chart.addSeries("Pareto front", xs.at(front), ys.at(front));
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        line.setMarker(SeriesMarkers.DIAMOND);
+        line.setMarkerColor(FRONT);
+        line.setLineColor(FRONT);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        double min = xs.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = xs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        chart.getStyler().setXAxisLogarithmic(min > 0 && max / min > LOG_SPAN);
+        int recipe = find(table, "recipe");
+        label(chart, table, recipe >= 0 ? recipe : labelColumn(table), front, xs, ys);
+        return chart;
+    }
+
+    private static XYChart xyChart(Axis xs, Axis ys, String title) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xs.title()).yAxisTitle(ys.title()).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern(pattern(xs.values()));
+        chart.getStyler().setYAxisDecimalPattern(pattern(ys.values()));
+        return chart;
+    }
+
+    /** Labels the points of {@code rows} by column {@code labels} (if any and not too many). */
+    private static void label(XYChart chart, TableValue table, int labels, List<Integer> rows,
+                              Axis xs, Axis ys) {
+        if (labels < 0 || rows.isEmpty() || rows.size() > MAX_LABELS) {
+            return;
+        }
+        double[] yv = ys.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double span = Arrays.stream(yv).max().orElse(0) - Arrays.stream(yv).min().orElse(0);
+        double above = span > 0 ? span * LABEL_OFFSET : Math.abs(yv[0]) * LABEL_OFFSET;
+        for (int r : rows) {
+            String text = table.rows().get(r).get(labels).text();
+            chart.addAnnotation(new AnnotationText(text, xs.values().get(r),
+                    ys.values().get(r) + above, false));
+        }
+        chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
+    }
+
     /** Thousands separated, with decimals only for small values. */
-    private static String pattern(double[] values) {
-        double max = Arrays.stream(values).map(Math::abs).max().orElse(0);
+    private static String pattern(List<Double> values) {
+        double max = values.stream().mapToDouble(Math::abs).max().orElse(0);
         return max >= 1000 ? "#,##0" : max >= 10 ? "#,##0.#" : "0.###";
     }
 
@@ -162,6 +220,11 @@ final class Plots {
                 values.add(percent ? v * 100 : v);
             }
             return new Axis(percent ? header + " (%)" : header, true, values, texts);
+        }
+
+        /** The values of these rows, in this order. */
+        double[] at(List<Integer> rows) {
+            return rows.stream().mapToDouble(values::get).toArray();
         }
     }
 }
