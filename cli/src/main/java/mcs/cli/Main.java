@@ -63,6 +63,9 @@ public final class Main {
             }
             default -> Logging.configure(command.verbose());
         }
+        if (command.master() != null) {
+            System.setProperty(mcs.interpreter.sweep.Engines.MASTER_PROPERTY, command.master());
+        }
         boolean console = in == System.in && out == System.out && err == System.err;
         if (command.mode() == CommandLine.Mode.INTERACTIVE && console
                 && Terminals.stdinIsTerminal()) {

@@ -16,6 +16,8 @@ final class Usage {
             options:
               -e, --eval CODE   run CODE as a script (errors name it "-e")
               -v, --verbose     show ND4J's and the native libraries' logging
+              --master URL      run sweep(..)'s points on a Spark standalone cluster,
+                                e.g. spark://host:7077 (default: embedded, in this JVM)
               -h, --help        show this help and exit
               -V, --version     show the version and exit
               -                 read the script from standard input

@@ -15,9 +15,11 @@ import mcs.interpreter.builtin.Builtins;
 import mcs.interpreter.builtin.CallContext;
 import mcs.interpreter.builtin.Param;
 import mcs.interpreter.builtin.Suggestions;
+import mcs.interpreter.builtin.Type;
 import mcs.interpreter.builtin.UserError;
 import mcs.interpreter.value.BuiltinValue;
 import mcs.interpreter.value.FunctionValue;
+import mcs.interpreter.value.ListValue;
 import mcs.interpreter.value.RecipeValue;
 import mcs.interpreter.value.Sym;
 import mcs.interpreter.value.Value;
@@ -221,6 +223,9 @@ final class Calls {
                         + Suggestions.didYouMean(id.name(), p.symbols()), id.span());
             }
             throw interpreter.unknownName(id);
+        }
+        if (e instanceof Expr.ListLit list && p.type() == Type.SYMBOL_LIST) {
+            return new ListValue(list.elements().stream().map(x -> argument(x, p, spec)).toList());
         }
         return interpreter.eval(e);
     }

@@ -25,7 +25,8 @@ class BuiltinsTest {
                 "dropout", "activation", "relu", "tanh", "sigmoid", "softmax", "residual", "train",
                 "finetune", "prune", "drop_layer", "cluster", "quantize", "qat", "fold_bn",
                 "lowrank", "precision", "distill", "sensitivity", "subset", "accuracy",
-                "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "latency", "export",
+                "evaluate", "params", "nonzeros", "sparsity", "summary", "report", "latency",
+                "pareto", "best", "sweep", "export",
                 "save", "load", "size", "print", "help", "backend", "len", "range", "format", "abs",
                 "round", "min", "max", "sum", "pow", "sqrt", "log", "display", "table", "plot",
                 "input", "warn");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import mcs.grammar.SourceSpan;
 import mcs.interpreter.value.Bool;
+import mcs.interpreter.value.ListValue;
+import mcs.interpreter.value.Nil;
 import mcs.interpreter.value.Num;
 import mcs.interpreter.value.Str;
 import mcs.interpreter.value.Sym;
@@ -96,7 +98,16 @@ public final class Binder {
      */
     public static Value check(BuiltinSpec spec, Param p, Value v, SourceSpan span) {
         String prefix = spec.name() + ": " + p.name();
-        if (p.takesSymbols()) {
+        if (p.type() == Type.SYMBOL_LIST && !(v instanceof Nil)) {
+            List<Value> given = v instanceof ListValue l ? l.elements() : List.of(v);
+            if (given.isEmpty()) {
+                throw new UserError(prefix + " must name at least one of "
+                        + String.join(", ", p.symbols()), span, p.hint());
+            }
+            Param one = p.oneOf(p.symbols().toArray(String[]::new));
+            return new ListValue(given.stream().map(e -> check(spec, one, e, span)).toList());
+        }
+        if (p.takesSymbols() && p.type() != Type.SYMBOL_LIST) {
             String name = v instanceof Sym s ? s.name() : v instanceof Str s ? s.value()
                     : v instanceof Bool b ? b.show() : null; // preserve_sparsity=false
             if (name == null || !p.symbols().contains(name)) {

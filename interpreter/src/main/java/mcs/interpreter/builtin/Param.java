@@ -47,6 +47,15 @@ public record Param(String name, Type type, Value defaultValue, String doc, List
                 false, false, null, null);
     }
 
+    /**
+     * An optional parameter taking one of {@code allowed} or a list of them, always bound as a
+     * list ({@link Nil} when not given).
+     */
+    public static Param symbolList(String name, String doc, String... allowed) {
+        return new Param(name, Type.SYMBOL_LIST, Nil.NIL, doc, List.of(allowed), null, false,
+                false, null, null);
+    }
+
     /** A parameter taking all remaining positional arguments. */
     public static Param variadic(String name, Type type, String doc) {
         return new Param(name, type, null, doc, List.of(), null, true, false, null, null);

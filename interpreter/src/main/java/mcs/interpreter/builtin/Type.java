@@ -25,6 +25,8 @@ public enum Type {
     STRING("string", "a string"),
     BOOLEAN("boolean", "true or false"),
     SYMBOL("symbol", "a symbol"),
+    /** One symbol, or a list of them: {@code quantize=[int8, int4]}. */
+    SYMBOL_LIST("symbols", "a symbol or a list of symbols"),
     LIST("list", "a list"),
     INTEGER_LIST("list of integers", "a list of whole numbers"),
     MODEL("model", "a model"),
@@ -66,6 +68,8 @@ public enum Type {
             case STRING -> v instanceof Str;
             case BOOLEAN -> v instanceof Bool;
             case SYMBOL -> v instanceof Sym || v instanceof Str;
+            case SYMBOL_LIST -> v instanceof Sym || v instanceof Str || v instanceof ListValue l
+                    && l.elements().stream().allMatch(e -> e instanceof Sym || e instanceof Str);
             case LIST -> v instanceof ListValue;
             case INTEGER_LIST -> v instanceof ListValue l && l.elements().stream()
                     .allMatch(e -> e instanceof Num n && n.isWhole());

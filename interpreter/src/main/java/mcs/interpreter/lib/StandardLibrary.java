@@ -33,6 +33,8 @@ public final class StandardLibrary {
         QuantizationBuiltins.register(b);
         MethodBuiltins.register(b);
         MetricBuiltins.register(b);
+        SweepTables.register(b);
+        SweepBuiltins.register(b);
         ExportBuiltins.register(b);
         FileBuiltins.register(b);
         OtherBuiltins.register(b);

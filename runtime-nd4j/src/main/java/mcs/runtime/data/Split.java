@@ -69,10 +69,19 @@ public final class Split {
 
     /** The first {@code n} samples (or all, if fewer), sharing no state with this split. */
     public Split head(int n) {
-        int k = Math.min(n, size());
+        return range(name, 0, Math.min(n, size()));
+    }
+
+    /** Samples {@code from..from+count}, named {@code name}, sharing no state with this split. */
+    public Split range(String name, int from, int count) {
+        if (from < 0 || count < 0 || from + count > size()) {
+            throw new IllegalArgumentException("samples " + from + ".." + (from + count)
+                    + " of " + size());
+        }
         int s = sampleShape.size();
-        return new Split(name, sampleShape, java.util.Arrays.copyOf(samples, k * s),
-                java.util.Arrays.copyOf(labels, k), classes);
+        return new Split(name, sampleShape,
+                java.util.Arrays.copyOfRange(samples, from * s, (from + count) * s),
+                java.util.Arrays.copyOfRange(labels, from, from + count), classes);
     }
 
     @Override

@@ -1,0 +1,152 @@
+package mcs.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mcs.grammar.SourceText;
+import mcs.interpreter.Output;
+import mcs.interpreter.Result;
+import mcs.interpreter.Session;
+import mcs.interpreter.sweep.Engines;
+import mcs.interpreter.value.TableValue;
+import mcs.runtime.train.ProgressListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Spark standalone cluster on 127.0.0.1: a master and two workers of one core each,
+ * started from the Spark jars on the class path (with a SPARK_HOME that holds no jars of its
+ * own, so executors run on exactly this class path). A sweep goes to it through master=; one
+ * executor is killed with SIGKILL while it runs a point; every point still comes back, once.
+ */
+@Tag("slow")
+class ClusterSweepTest {
+
+    @TempDir
+    static Path dir;
+    private static final List<Process> daemons = new ArrayList<>();
+    private static String master;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("spark-home/jars"));
+        int port = freePort();
+        master = "spark://127.0.0.1:" + port;
+        daemons.add(daemon("master", Map.of(), "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--webui-port", String.valueOf(freePort())));
+        awaitPort(port);
+        for (int w = 1; w <= 2; w++) {
+            daemons.add(daemon("worker" + w, Map.of("SPARK_HOME", home.getParent().toString(),
+                            "SPARK_SCALA_VERSION", "2.13"),
+                    "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                    "--cores", "1", "--memory", "3g",
+                    "--work-dir", Files.createDirectories(dir.resolve("work" + w)).toString(),
+                    "--webui-port", String.valueOf(freePort()), master));
+        }
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        System.setProperty("spark.executor.memory", "1500m");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        Engines.closeQuietly();
+        System.clearProperty("spark.driver.host");
+        System.clearProperty("spark.executor.memory");
+        for (Process p : daemons) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static Process daemon(String name, Map<String, String> env, String main,
+                                  String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), main));
+        Collections.addAll(command, args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the Spark master did not start: "
+                + Files.readString(dir.resolve("master.log")));
+    }
+
+    /** A running executor of a worker, if one runs now. */
+    private static Optional<ProcessHandle> executor(Process worker) {
+        return worker.descendants().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false)).findFirst();
+    }
+
+    @Test
+    void everyPointComesBackOnceThoughAnExecutorIsKilled() throws Exception {
+        List<String> notices = Collections.synchronizedList(new ArrayList<>());
+        Session session = new Session(Output.of(s -> { }, notices::add, ProgressListener.NONE));
+        AtomicBoolean killed = new AtomicBoolean();
+        Thread killer = new Thread(() -> {
+            try {
+                // once a point has finished, kill the first worker's executor in its next point
+                while (notices.stream().noneMatch(n -> n.startsWith("sweep: 1/"))) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(300);
+                Optional<ProcessHandle> e = executor(daemons.get(1));
+                if (e.isPresent()) {
+                    e.get().destroyForcibly();
+                    killed.set(true);
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.setDaemon(true);
+        killer.start();
+        Result r = session.executeScript(new SourceText("cluster.mcs", """
+                d = subset(dataset("fashion-mnist"), train=2000, test=500)
+                base = mlp([32]) | train(d, epochs=1)
+                r = sweep(base, d, prune=[0.2, 0.5, 0.8], cluster=[4, 16], val=300,
+                          master="%s")
+                """.formatted(master)), null);
+        killer.interrupt();
+        assertThat(r.isOk()).as(r.errorText() + notices).isTrue();
+        assertThat(killed).as("an executor was killed").isTrue();
+        TableValue t = (TableValue) session.variables().get("r");
+        List<String> recipes = t.rows().stream().map(row -> row.get(1).text()).toList();
+        assertThat(recipes).doesNotHaveDuplicates().hasSize(7);
+        assertThat(t.rows()).allSatisfy(row -> assertThat(row.get(11).text()).isEqualTo("ok"));
+        assertThat(notices).anyMatch(n -> n.contains("Spark ") && n.contains(master));
+        assertThat(notices.stream().filter(n -> n.matches("sweep: \\d+/7 .*"))).hasSize(7);
+    }
+}
