@@ -104,10 +104,13 @@ class ClusterSweepTest {
                 + Files.readString(dir.resolve("master.log")));
     }
 
-    /** A running executor of a worker, if one runs now. */
+    /**
+     * A running executor of a worker, if one runs now: the only JVM a worker starts (its
+     * command line is too long for the kernel to show whole, so the class is not matched).
+     */
     private static Optional<ProcessHandle> executor(Process worker) {
-        return worker.descendants().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false)).findFirst();
+        return worker.descendants().filter(p -> p.info().command()
+                .map(c -> c.endsWith("/bin/java")).orElse(false)).findFirst();
     }
 
     @Test
@@ -148,5 +151,22 @@ class ClusterSweepTest {
         assertThat(t.rows()).allSatisfy(row -> assertThat(row.get(11).text()).isEqualTo("ok"));
         assertThat(notices).anyMatch(n -> n.contains("Spark ") && n.contains(master));
         assertThat(notices.stream().filter(n -> n.matches("sweep: \\d+/7 .*"))).hasSize(7);
+        assertThat(executorDirs()).as("the master started an executor in place of the killed one")
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    /** How many executors the workers started: each has a directory app-../N in a work dir. */
+    private static long executorDirs() throws IOException {
+        long n = 0;
+        for (int w = 1; w <= 2; w++) {
+            try (var apps = Files.list(dir.resolve("work" + w))) {
+                for (Path app : apps.toList()) {
+                    try (var executors = Files.list(app)) {
+                        n += executors.filter(Files::isDirectory).count();
+                    }
+                }
+            }
+        }
+        return n;
     }
 }
