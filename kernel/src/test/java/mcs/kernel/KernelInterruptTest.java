@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interrupts 20 long operations of a real kernel process on the real Fashion-MNIST data, as a
+ * Interrupts 21 long operations of a real kernel process on the real Fashion-MNIST data, as a
  * frontend does for a kernelspec with {@code interrupt_mode: message}: an
  * {@code interrupt_request} on the control channel once the operation has shown progress or
  * has run for a while. Each execute request is answered within a second or so with the
@@ -41,6 +41,7 @@ class KernelInterruptTest {
             k5 = lenet5(seed=1)
             big = mlp([2048, 2048])
             base = m | train(q, epochs=1)
+            started = sweep(base, subset(q, train=1000, test=200), prune=[0.5], workers=1)
             kept = 42
             def depth(n) {
               if n == 0 { 0 } else { depth(n - 1) + 1 }
@@ -61,6 +62,8 @@ class KernelInterruptTest {
             "r = base | cluster(16) | finetune(fmnist, epochs=50)",
             "r = base | qat(int8) | finetune(fmnist, epochs=50)",
             "r = lenet300(seed=2) | distill(base, fmnist, epochs=50)",
+            "r = sweep(base, q, prune=[0.5, 0.8, 0.9, 0.95], finetune=50, workers=1, "
+                    + "out=\"interrupted.jsonl\")",
             "r = sensitivity(base, fmnist, sparsity=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, "
                     + "0.9, 0.95, 0.99])",
             "for i in range(1000) { x = sensitivity(base, fmnist, method=quantize, bits=4) }",
@@ -79,7 +82,7 @@ class KernelInterruptTest {
     record Interrupted(String operation, long millis) { }
 
     @Test
-    void interruptsTwentyLongOperationsWithinASecond(@TempDir Path dir) throws Exception {
+    void interruptsLongOperationsWithinASecond(@TempDir Path dir) throws Exception {
         long started = System.nanoTime();
         List<Interrupted> measured = new ArrayList<>();
         try (KernelClient kernel = KernelClient.start(dir)) {
@@ -96,7 +99,7 @@ class KernelInterruptTest {
             }
         }
         List<Long> sorted = measured.stream().map(Interrupted::millis).sorted().toList();
-        long median = (sorted.get(9) + sorted.get(10)) / 2;
+        long median = sorted.get(sorted.size() / 2);
         System.err.printf("[mcs kernel] interrupt to execute_reply over %d operations, ms: "
                         + "min %d, median %d, max %d; test %d s%n", measured.size(),
                 sorted.get(0), median, sorted.get(sorted.size() - 1),
