@@ -14,14 +14,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs the example scripts in {@code scripts/} as golden scripts: they train on the real
- * Fashion-MNIST, so they are slow. The quickstart and the Deep Compression script have tests
- * of their own in the cli module, which check their figures.
+ * Fashion-MNIST, so they are slow. The quickstart, the Deep Compression script and others have
+ * tests of their own in the cli module, which check their figures (the sweep's needs Spark).
  */
 @Tag("slow")
 class ScriptsTest {
 
     private static final Set<String> OWN_TESTS = Set.of("quickstart.mcs", "deep_compression.mcs",
-            "distillation.mcs", "lowrank.mcs", "mixed_precision.mcs");
+            "distillation.mcs", "lowrank.mcs", "mixed_precision.mcs", "sweep.mcs");
 
     @TestFactory
     Stream<DynamicTest> exampleScripts() throws IOException {

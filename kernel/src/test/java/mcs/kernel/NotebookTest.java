@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebookTest {
 
     static final Path NOTEBOOK = Path.of("../notebooks/mcs-tour.ipynb").toAbsolutePath();
+    /** notebooks/sweep.ipynb: a sweep on Spark, its Pareto front, the best model, a resume. */
+    static final Path SWEEP = Path.of("../notebooks/sweep.ipynb").toAbsolutePath();
 
     @BeforeAll
     static void jupyterIsInstalled() {
@@ -32,16 +34,7 @@ class NotebookTest {
 
     @Test
     void executesTheTourWithTablesAndAPlot(@TempDir Path home) throws Exception {
-        Path out = home.resolve("out");
-        Path notebook = Files.copy(NOTEBOOK, home.resolve("mcs-tour.ipynb")); // runs in home
-        Jupyter.Run run = new Jupyter(home).python(home, 15, "-m", "nbconvert", "--to",
-                "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + Jupyter.KERNEL,
-                "--ExecutePreprocessor.timeout=900", "--output-dir", out.toString(),
-                "--output", "executed", notebook.toString());
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        JsonObject nb = JsonParser.parseString(Files.readString(out.resolve("executed.ipynb"),
-                StandardCharsets.UTF_8)).getAsJsonObject();
-        List<JsonObject> outputs = outputs(nb);
+        List<JsonObject> outputs = execute(home, NOTEBOOK);
         assertThat(outputs).noneMatch(o -> o.get("output_type").getAsString().equals("error"));
         assertThat(outputs).anyMatch(o -> data(o, "text/html").contains("<table")
                 && data(o, "text/html").contains("accuracy")
@@ -51,6 +44,40 @@ class NotebookTest {
         assertThat(home.resolve("lenet300-deep.mcz")).isNotEmptyFile();
         assertThat(outputs).anyMatch(o -> data(o, "image/png").startsWith("iVBORw0KGgo"));
         assertThat(outputs).anyMatch(o -> data(o, "text/plain").contains("train epoch 1/1"));
+    }
+
+    @Test
+    void executesTheSweepWithItsFrontAndBestModel(@TempDir Path home) throws Exception {
+        List<JsonObject> outputs = execute(home, SWEEP);
+        assertThat(outputs).noneMatch(o -> o.get("output_type").getAsString().equals("error"));
+        assertThat(outputs).anyMatch(o -> text(o).contains("sweep: 4 points on Spark "));
+        assertThat(outputs).anyMatch(o -> text(o).contains("sweep: 4/4  "));
+        assertThat(outputs).anyMatch(o -> data(o, "text/html").contains("<table")
+                && data(o, "text/html").contains("val accuracy")
+                && data(o, "text/plain").contains("prune(0.9, schedule=poly)"));
+        assertThat(outputs).anyMatch(o -> data(o, "image/png").startsWith("iVBORw0KGgo"));
+        assertThat(outputs).anyMatch(o -> text(o).startsWith("best: point "));
+        assertThat(outputs).anyMatch(o -> text(o).contains("saved lenet300-sweep.mcz: "));
+        assertThat(home.resolve("lenet300-sweep.mcz")).isNotEmptyFile();
+        // the second sweep read every row from the results file
+        assertThat(Files.readAllLines(home.resolve("sweep.jsonl"))).hasSize(4);
+        assertThat(outputs).anyMatch(o -> text(o).contains(
+                "sweep: all 4 points are in sweep.jsonl already"));
+        assertThat(outputs).anyMatch(o -> data(o, "text/plain").equals("4"));
+    }
+
+    /** The notebook executed by nbconvert in {@code home}: its cells' outputs. */
+    private static List<JsonObject> execute(Path home, Path source) throws Exception {
+        Path out = home.resolve("out");
+        Path notebook = Files.copy(source, home.resolve(source.getFileName())); // runs in home
+        Jupyter.Run run = new Jupyter(home).python(home, 15, "-m", "nbconvert", "--to",
+                "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + Jupyter.KERNEL,
+                "--ExecutePreprocessor.timeout=900", "--output-dir", out.toString(),
+                "--output", "executed", notebook.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonObject nb = JsonParser.parseString(Files.readString(out.resolve("executed.ipynb"),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        return outputs(nb);
     }
 
     private static List<JsonObject> outputs(JsonObject nb) {

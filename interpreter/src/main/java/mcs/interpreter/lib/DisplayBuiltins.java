@@ -60,8 +60,8 @@ final class DisplayBuiltins {
                         + "image).")
                 .param(Param.required("table", Type.ROWS, "e.g. report(..) or sweep(..), or "
                         + "records from a loop"))
-                .param(column("x", "column along the x axis, e.g. \"non-zeros\""))
-                .param(column("y", "column along the y axis, e.g. \"accuracy\""))
+                .param(axis("x", "column along the x axis, e.g. \"non-zeros\""))
+                .param(axis("y", "column along the y axis, e.g. \"accuracy\""))
                 .param(Param.symbol("kind", "line", "line, scatter, bar (x may be text), or "
                         + "pareto", "line", "scatter", "bar", "pareto"))
                 .param(Param.optional("title", Type.STRING, "the chart's title (default: y vs x)"))
@@ -71,7 +71,8 @@ final class DisplayBuiltins {
                 .note("A notebook shows the image; the REPL and scripts write it to a PNG file")
                 .note("(file=, or a new file in the temporary directory) and print its path.")
                 .note("kind=pareto draws the rows whose status is ok as points and marks the")
-                .note("front of smallest x and largest y (see pareto), e.g. of sweep results.")
+                .note("front of smallest x and largest y (see pareto), e.g. of sweep results;")
+                .note("there x is bytes and y accuracy unless given: plot(r, kind=pareto).")
                 .returns(Type.NOTHING), (a, c) -> plot(a, c, display));
         b.add(define("input", Group.OTHER, "Asks the user for a line of text and returns it.")
                 .param(Param.optional("prompt", Type.STRING, new Str(""), "shown before the "
@@ -87,9 +88,22 @@ final class DisplayBuiltins {
                 });
     }
 
-    private static Param column(String name, String doc) {
-        return Param.required(name, Type.ANY, doc)
+    /** An axis of plot: needed but for kind=pareto, which has defaults. */
+    private static Param axis(String name, String doc) {
+        return Param.optional(name, Type.ANY, doc)
                 .hint("name the column as a string, e.g. " + name + "=\"accuracy\"");
+    }
+
+    /** The column an axis names, or for kind=pareto {@code pareto} when not given. */
+    private static String axis(Args a, String name, String pareto) {
+        if (a.present(name)) {
+            return columnName(a, name);
+        }
+        if (a.symbol("kind").equals("pareto")) {
+            return pareto;
+        }
+        throw a.error(name, "missing argument " + name + "; name the column as a string, e.g. "
+                + name + "=\"" + (name.equals("x") ? "non-zeros" : "accuracy") + "\"");
     }
 
     /** A parameter naming a column, {@code header} when not given. */
@@ -108,8 +122,8 @@ final class DisplayBuiltins {
 
     private static Value plot(Args a, CallContext c, Output display) {
         TableValue table = Tables.rows(a, "table");
-        String x = columnName(a, "x");
-        String y = columnName(a, "y");
+        String x = axis(a, "x", "bytes");
+        String y = axis(a, "y", "accuracy");
         String title = a.present("title") ? a.str("title") : y + " vs " + x;
         if (table.rows().isEmpty()) {
             throw a.error("table", a.value("table") instanceof ListValue

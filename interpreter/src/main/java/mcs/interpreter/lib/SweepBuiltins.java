@@ -131,6 +131,9 @@ final class SweepBuiltins {
                 rows.put(r.point().index(), row);
                 progress.done(r);
             }, c.cancel());
+        } else {
+            c.notice("sweep: all " + points.size() + " points are in " + out.path().getFileName()
+                    + " already");
         }
         return table(rows.values());
     }

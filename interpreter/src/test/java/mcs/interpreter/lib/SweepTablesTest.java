@@ -352,6 +352,21 @@ class SweepTablesTest {
                         + "nothing to plot");
     }
 
+    @Test
+    void plotKindParetoDefaultsToAccuracyAgainstBytesAndOtherKindsNeedTheColumns() {
+        TableValue allFailed = new TableValue(COLUMNS, List.of(failed(0, "base")));
+        assertThatThrownBy(() -> calls.call("plot", arg(allFailed),
+                named("kind", new Str("pareto"))))
+                .hasMessage("plot: no row has numbers in both bytes and accuracy and status ok; "
+                        + "nothing to plot");
+        assertThatThrownBy(() -> calls.call("plot", arg(results())))
+                .isInstanceOf(UserError.class)
+                .hasMessage("plot: missing argument x; name the column as a string, e.g. "
+                        + "x=\"non-zeros\"");
+        assertThatThrownBy(() -> calls.call("plot", arg(results()), named("x", new Str("bytes"))))
+                .hasMessageStartingWith("plot: missing argument y;");
+    }
+
     private static Result run(List<String> lines, List<String> notices, String code) {
         Session session = new Session(Output.of(lines::add, notices::add, ProgressListener.NONE));
         return session.executeScript(new SourceText("t.mcs", code), null);
