@@ -58,6 +58,7 @@ class DeepCompressionTest {
         Path log = dir.resolve("stdout.txt");
         Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx4g",
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                "-Dmcs.spark.lib=" + System.getProperty("mcs.spark.lib", "../sweep/target/lib"),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 Path.of("../scripts", script).toAbsolutePath().toString()))
                 .directory(dir.toFile())

@@ -41,8 +41,13 @@ final class Jupyter {
         String classpath = System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path"));
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=2g", "-cp", classpath,
+                "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=2g", sparkLib(), "-cp", classpath,
                 KernelMain.class.getName(), "-f", "{connection_file}");
+    }
+
+    /** Where the kernel finds Spark for sweeps, as the launcher tells it (Maven sets it). */
+    static String sparkLib() {
+        return "-Dmcs.spark.lib=" + System.getProperty("mcs.spark.lib", "../sweep/target/lib");
     }
 
     /** Whether the Python and the Jupyter packages the tests use are installed. */
