@@ -19,8 +19,8 @@ public final class Bench {
     static final int OK = 0;
     static final int USAGE = 64;
     static final int FAILED = 70;
-    static final String USAGE_LINE = "usage: mcs bench [train|infer|compression|startup|memory]..."
-            + " [--compare-pytorch]";
+    static final String USAGE_LINE = "usage: mcs bench [train|infer|compression|startup|memory|"
+            + "sweep]... [--compare-pytorch]";
 
     private static final Map<String, Supplier<Suite>> SUITES = new LinkedHashMap<>();
 
@@ -30,6 +30,7 @@ public final class Bench {
         SUITES.put("compression", CompressionSuite::new);
         SUITES.put("startup", StartupSuite::new);
         SUITES.put("memory", MemorySuite::new);
+        SUITES.put("sweep", SweepSuite::new);
     }
 
     private Bench() {

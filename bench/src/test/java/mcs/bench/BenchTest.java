@@ -66,6 +66,21 @@ class BenchTest {
     }
 
     @Test
+    void sweepOverheadIsTheSlotTimeNotSpentInTasksPerPoint() {
+        // 10 s on 2 slots is 20 slot-seconds; tasks spent 19.3 of them on 7 points
+        assertThat(SweepSuite.overheadMillis(10, 2, 19.3, 7)).isCloseTo(100, offset(1e-9));
+        assertThat(SweepSuite.overheadMillis(7, 1, 7, 7)).isZero();
+    }
+
+    @Test
+    void theSweepIsTheBaseAndSixFineTunedPrunes() {
+        List<String> recipes = SweepSuite.points().stream().map(p -> p.label()).toList();
+        assertThat(recipes).hasSize(7).startsWith("base")
+                .contains("prune(0.95, schedule=poly) | finetune(data, epochs=1)");
+        assertThat(SweepSuite.points().get(3).index()).isEqualTo(3);
+    }
+
+    @Test
     void unknownSuitesAreUsageErrors() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Bench.run(new String[] {"trian"}, new PrintStream(out, true),

@@ -7,7 +7,8 @@ final class Usage {
             usage: mcs [options] [FILE.mcs [args...]]
                    mcs [options] -e CODE [args...]
                    mcs kernel install [--user] [--prefix P]   (the Jupyter kernel)
-                   mcs bench [train|infer|compression|startup|memory]... [--compare-pytorch]
+                   mcs bench [train|infer|compression|startup|memory|sweep]...
+                             [--compare-pytorch]
                    mcs doctor                                 (backend, threads, memory, GPU)
 
             Runs an mcs script, code given with -e, or, with neither, the interactive REPL.

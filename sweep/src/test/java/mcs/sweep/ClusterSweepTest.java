@@ -3,22 +3,19 @@ package mcs.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mcs.grammar.SourceText;
 import mcs.interpreter.Output;
 import mcs.interpreter.Result;
 import mcs.interpreter.Session;
 import mcs.interpreter.sweep.Engines;
+import mcs.interpreter.sweep.LocalCluster;
 import mcs.interpreter.value.TableValue;
 import mcs.runtime.train.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
@@ -28,37 +25,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1: a master and two workers of one core each,
- * started from the Spark jars on the class path (with a SPARK_HOME that holds no jars of its
- * own, so executors run on exactly this class path). A sweep goes to it through master=; one
- * executor is killed with SIGKILL while it runs a point; every point still comes back, once.
+ * A real Spark standalone cluster on 127.0.0.1 ({@link LocalCluster}): a master and two workers
+ * of one core each, started from the Spark jars on the class path (executors run on exactly
+ * this class path). A sweep goes to it through master=; one executor is killed with SIGKILL
+ * while it runs a point; every point still comes back, once.
  */
 @Tag("slow")
 class ClusterSweepTest {
 
     @TempDir
     static Path dir;
-    private static final List<Process> daemons = new ArrayList<>();
+    private static LocalCluster cluster;
     private static String master;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("spark-home/jars"));
-        int port = freePort();
-        master = "spark://127.0.0.1:" + port;
-        daemons.add(daemon("master", Map.of(), "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--webui-port", String.valueOf(freePort())));
-        awaitPort(port);
-        for (int w = 1; w <= 2; w++) {
-            daemons.add(daemon("worker" + w, Map.of("SPARK_HOME", home.getParent().toString(),
-                            "SPARK_SCALA_VERSION", "2.13"),
-                    "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--cores", "1", "--memory", "3g",
-                    "--work-dir", Files.createDirectories(dir.resolve("work" + w)).toString(),
-                    "--webui-port", String.valueOf(freePort()), master));
-        }
-        System.setProperty("spark.driver.host", "127.0.0.1");
+        cluster = LocalCluster.start(2, 1, "3g", Engines.executorClassPath(), dir);
+        master = cluster.master();
+        System.setProperty("spark.driver.host", LocalCluster.HOST);
         System.setProperty("spark.executor.memory", "1500m");
     }
 
@@ -67,41 +51,9 @@ class ClusterSweepTest {
         Engines.closeQuietly();
         System.clearProperty("spark.driver.host");
         System.clearProperty("spark.executor.memory");
-        for (Process p : daemons) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+        if (cluster != null) {
+            cluster.close();
         }
-    }
-
-    private static Process daemon(String name, Map<String, String> env, String main,
-                                  String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), main));
-        Collections.addAll(command, args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the Spark master did not start: "
-                + Files.readString(dir.resolve("master.log")));
     }
 
     /**
@@ -125,7 +77,7 @@ class ClusterSweepTest {
                     Thread.sleep(20);
                 }
                 Thread.sleep(300);
-                Optional<ProcessHandle> e = executor(daemons.get(1));
+                Optional<ProcessHandle> e = executor(cluster.workers().get(0));
                 if (e.isPresent()) {
                     e.get().destroyForcibly();
                     killed.set(true);
@@ -159,7 +111,7 @@ class ClusterSweepTest {
     private static long executorDirs() throws IOException {
         long n = 0;
         for (int w = 1; w <= 2; w++) {
-            try (var apps = Files.list(dir.resolve("work" + w))) {
+            try (var apps = Files.list(cluster.workDir(w))) {
                 for (Path app : apps.toList()) {
                     try (var executors = Files.list(app)) {
                         n += executors.filter(Files::isDirectory).count();

@@ -3,11 +3,8 @@ package mcs.interpreter.lib;
 import static mcs.interpreter.builtin.BuiltinSpec.define;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +47,6 @@ import mcs.runtime.model.Model;
  */
 final class SweepBuiltins {
 
-    /** Validation samples carved from the end of the training split, at most. */
-    private static final int MAX_VAL = 5000;
     private static final String[] FORMATS = {"int8", "uint8", "int4", "fp16", "bf16"};
 
     private SweepBuiltins() {
@@ -93,7 +88,7 @@ final class SweepBuiltins {
         List<SweepPoint> points = points(a);
         Dataset d = data.dataset();
         int trainSize = d.train().size();
-        int val = a.present("val") ? a.integer("val") : Math.min(MAX_VAL, trainSize / 10);
+        int val = a.present("val") ? a.integer("val") : DataRef.defaultValidation(trainSize);
         if (val >= trainSize) {
             throw a.error("val", "val must leave training samples: the training split has "
                     + trainSize);
@@ -104,9 +99,8 @@ final class SweepBuiltins {
                     + d.name() + " is not one of " + String.join(", ", Datasets.names())
                     + "; use dataset(..) (and subset(..)), or sweep embedded");
         }
-        DataRef ref = new DataRef(d.name(), null, trainSize, d.test().size(), val);
-        byte[] mcz = McsFile.encode(base);
-        SweepJob job = new SweepJob(mcz, fingerprint(mcz), ref);
+        DataRef ref = DataRef.of(d, val);
+        SweepJob job = SweepJob.of(base, ref);
         ResultsFile out = a.present("out") ? ResultsFile.open(Path.of(a.str("out"))) : null;
         Map<Integer, Row> rows = new TreeMap<>();
         if (out != null) {
@@ -160,31 +154,12 @@ final class SweepBuiltins {
                 for (double k : orNone(clusters)) {
                     for (String f : formats.isEmpty() ? java.util.Collections.singletonList(
                             (String) null) : formats) {
-                        points.add(point(points.size(), s, (int) e, k, f));
+                        points.add(SweepPoint.of(points.size(), s, (int) e, k, f));
                     }
                 }
             }
         }
         return points;
-    }
-
-    private static SweepPoint point(int index, double s, int epochs, double k, String format) {
-        List<String> stages = new ArrayList<>();
-        if (!Double.isNaN(s)) {
-            stages.add(epochs > 0 ? "prune(" + Num.format(s) + ", schedule=poly)"
-                    : "prune(" + Num.format(s) + ")");
-        }
-        if (epochs > 0) {
-            stages.add("finetune(data, epochs=" + epochs + ")");
-        }
-        if (!Double.isNaN(k)) {
-            stages.add("cluster(" + (int) k + ")");
-        }
-        if (format != null) {
-            stages.add("quantize(" + format + ")");
-        }
-        return new SweepPoint(index, String.join(" | ", stages), s,
-                Double.isNaN(k) ? 0 : (int) k, format == null ? "" : format, epochs);
     }
 
     private static List<Double> orNone(List<Double> values) {
@@ -237,15 +212,6 @@ final class SweepBuiltins {
                         r.result().nonzeros(), r.result().latencyMs(), r.result().seconds(),
                         null), m));
             }
-        }
-    }
-
-    private static String fingerprint(byte[] bytes) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(h, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -27,6 +27,9 @@ public final class Engines {
 
     private static SweepEngine engine;
     private static String key;
+    /** Spark's classes, loaded once: an engine opened again reuses them. */
+    private static ClassLoader sparkLoader;
+    private static boolean hooked;
 
     private Engines() {
     }
@@ -39,7 +42,8 @@ public final class Engines {
 
     /**
      * An engine on {@code master} (null: embedded, {@code slots} tasks at once), reusing the
-     * running one when it has the same settings and stopping it when not.
+     * running one when it has the same settings and stopping it when not (or after
+     * {@link #closeQuietly}: a new one starts in the same class loader).
      */
     public static synchronized SweepEngine open(String master, int slots) {
         String wanted = master == null ? "local:" + slots : master;
@@ -50,7 +54,10 @@ public final class Engines {
             engine.close();
             engine = null;
         }
-        ClassLoader loader = loader();
+        if (sparkLoader == null) {
+            sparkLoader = loader();
+        }
+        ClassLoader loader = sparkLoader;
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);
@@ -59,7 +66,10 @@ public final class Engines {
             engine = (SweepEngine) c.getConstructor(String.class, int.class)
                     .newInstance(master, slots);
             key = wanted;
-            Runtime.getRuntime().addShutdownHook(new Thread(Engines::closeQuietly));
+            if (!hooked) {
+                Runtime.getRuntime().addShutdownHook(new Thread(Engines::closeQuietly));
+                hooked = true;
+            }
             return engine;
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

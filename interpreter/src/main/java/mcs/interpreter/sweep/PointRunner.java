@@ -47,8 +47,8 @@ public final class PointRunner {
         long start = System.nanoTime();
         Dataset data = DATA.computeIfAbsent(job.data(), PointRunner::load);
         DataRef ref = job.data();
-        Split train = data.train().range(data.train().name(), 0, ref.train() - ref.val());
-        Split val = data.train().range("validation", ref.train() - ref.val(), ref.val());
+        Split train = ref.training(data);
+        Split val = ref.validation(data);
         Model base = McsFile.decode(job.base(), "base");
         Model model = base;
         if (!point.isBase()) {
