@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import mcs.grammar.SourceText;
+import mcs.interpreter.sweep.Engines;
 import mcs.runtime.Engine;
 
 /**
@@ -64,7 +65,7 @@ public final class Main {
             default -> Logging.configure(command.verbose());
         }
         if (command.master() != null) {
-            System.setProperty(mcs.interpreter.sweep.Engines.MASTER_PROPERTY, command.master());
+            System.setProperty(Engines.MASTER_PROPERTY, command.master());
         }
         boolean console = in == System.in && out == System.out && err == System.err;
         if (command.mode() == CommandLine.Mode.INTERACTIVE && console

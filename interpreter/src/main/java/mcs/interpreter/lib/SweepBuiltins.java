@@ -2,8 +2,10 @@ package mcs.interpreter.lib;
 
 import static mcs.interpreter.builtin.BuiltinSpec.define;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import mcs.interpreter.builtin.Group;
 import mcs.interpreter.builtin.Param;
 import mcs.interpreter.builtin.Range;
 import mcs.interpreter.builtin.Type;
+import mcs.interpreter.builtin.UserError;
 import mcs.interpreter.sweep.DataRef;
 import mcs.interpreter.sweep.Engines;
 import mcs.interpreter.sweep.PointResult;
@@ -145,15 +148,15 @@ final class SweepBuiltins {
             a.list("quantize").elements().forEach(v -> formats.add(((Sym) v).name()));
         }
         if (sparsities.isEmpty() && clusters.isEmpty() && formats.isEmpty()) {
-            throw new mcs.interpreter.builtin.UserError("sweep: give what to vary: prune=, "
+            throw new UserError("sweep: give what to vary: prune=, "
                     + "cluster= or quantize= (each a value or a list)", a.span("base"));
         }
         List<SweepPoint> points = new ArrayList<>(List.of(SweepPoint.base()));
         for (double s : orNone(sparsities)) {
             for (double e : epochs.isEmpty() ? List.of(0.0) : epochs) {
                 for (double k : orNone(clusters)) {
-                    for (String f : formats.isEmpty() ? java.util.Collections.singletonList(
-                            (String) null) : formats) {
+                    for (String f : formats.isEmpty() ? Collections.singletonList((String) null)
+                            : formats) {
                         points.add(SweepPoint.of(points.size(), s, (int) e, k, f));
                     }
                 }
@@ -205,12 +208,9 @@ final class SweepBuiltins {
             }
             SweepPoint p = byRecipe.get(r.result().point().label());
             if (p != null && r.result().ok()) {
-                Model m = r.model() != null && java.nio.file.Files.exists(r.model())
+                Model m = r.model() != null && Files.exists(r.model())
                         ? ModelFiles.load(r.model()) : null;
-                rows.put(p.index(), new Row(new PointResult(p, null, r.result().valAccuracy(),
-                        r.result().accuracy(), r.result().bytes(), r.result().ratio(),
-                        r.result().nonzeros(), r.result().latencyMs(), r.result().seconds(),
-                        null), m));
+                rows.put(p.index(), new Row(r.result().at(p), m));
             }
         }
     }
@@ -264,7 +264,8 @@ final class SweepBuiltins {
             line.add(p.clusters() == 0 ? empty() : Tables.count(p.clusters()));
             line.add(Cell.text(p.bits().isEmpty() ? "fp32" : p.bits()));
             if (r.ok()) {
-                line.add(Double.isNaN(r.valAccuracy()) ? empty() : Tables.percent(r.valAccuracy()));
+                line.add(Double.isNaN(r.valAccuracy()) ? empty()
+                        : Tables.percent(r.valAccuracy()));
                 line.add(Tables.percent(r.accuracy()));
                 line.add(Tables.count(r.bytes()));
                 line.add(new Cell(String.format(Locale.ROOT, "%.2fx", r.ratio()), Num.of(r.ratio())));

@@ -23,9 +23,12 @@ public record PointResult(SweepPoint point, String error, double valAccuracy, do
         return error == null;
     }
 
-    /** The same result without its model file (a row read back from a results file). */
-    public PointResult withoutModel() {
-        return new PointResult(point, error, valAccuracy, accuracy, bytes, ratio, nonzeros,
+    /**
+     * The same figures as the result of point {@code p} (the same recipe, numbered as in this
+     * sweep), without the model file: a row read back from a results file.
+     */
+    public PointResult at(SweepPoint p) {
+        return new PointResult(p, error, valAccuracy, accuracy, bytes, ratio, nonzeros,
                 latencyMs, seconds, null);
     }
 }

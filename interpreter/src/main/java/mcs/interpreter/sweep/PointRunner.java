@@ -1,5 +1,6 @@
 package mcs.interpreter.sweep;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,8 +85,9 @@ public final class PointRunner {
 
     private static Dataset load(DataRef ref) {
         Dataset full = Datasets.system(s -> { })
-                .load(ref.name(), ref.dir() == null ? null : java.nio.file.Path.of(ref.dir()));
-        return new Dataset(full.name(), full.train().head(ref.train()), full.test().head(ref.test()));
+                .load(ref.name(), ref.dir() == null ? null : Path.of(ref.dir()));
+        return new Dataset(full.name(), full.train().head(ref.train()),
+                full.test().head(ref.test()));
     }
 
     private static double seconds(long start) {

@@ -1,6 +1,7 @@
 package mcs.interpreter.sweep;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -9,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import mcs.runtime.InvalidInputException;
+import mcs.runtime.io.McsFile;
 
 /**
  * A sweep's results as JSON lines, one per finished point, next to a folder of the points'
@@ -68,7 +67,7 @@ public final class ResultsFile {
     /** A row of the file: the result, the base and data it was measured with, its model file. */
     public record Row(PointResult result, String base, String data, Path model) { }
 
-    /** Adds {@code r}'s row (and model file) for a sweep of the base {@code base} on {@code data}. */
+    /** Adds {@code r}'s row (and model file) for a sweep of base {@code base} on {@code data}. */
     public void append(PointResult r, String base, String data) {
         Path model = null;
         if (r.mcz() != null) {
@@ -111,7 +110,7 @@ public final class ResultsFile {
         if (Double.isFinite(v)) {
             o.addProperty(name, v);
         } else {
-            o.add(name, com.google.gson.JsonNull.INSTANCE);
+            o.add(name, JsonNull.INSTANCE);
         }
     }
 
@@ -142,23 +141,14 @@ public final class ResultsFile {
         return e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
     }
 
-    /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it over. */
+    /** Writes {@code bytes} to {@code target} atomically, creating its folder if need be. */
     private static void write(Path target, byte[] bytes) {
+        Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.write(java.nio.ByteBuffer.wrap(bytes));
-                    ch.force(true);
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        McsFile.write(target, bytes);
     }
 }

@@ -169,16 +169,26 @@ public final class McsFile {
     }
 
     /**
-     * Writes {@code m} to {@code file} atomically (a temporary file in the same directory,
-     * forced to disk, then renamed over the target) and returns the bytes written.
+     * Writes {@code m} to {@code file} atomically, as {@link #write} does, and returns the
+     * bytes written.
+     */
+    public static long save(Model m, Path file) {
+        byte[] data = encode(m);
+        write(file, data);
+        return data.length;
+    }
+
+    /**
+     * Writes {@code data} to {@code file} atomically (a temporary file in the same directory,
+     * forced to disk, then renamed over the target): a reader, or a writer killed at any
+     * moment, leaves the previous complete file or the new one.
      *
      * <p>The temporary file, {@code .<name>.<digits>.tmp}, is locked while it is written and
      * renamed. A writer killed before the rename leaves it behind, unlocked (the system drops a
      * dead process's locks); the next save of the same target deletes such temporaries, those it
      * can lock, and leaves alone the ones a live writer holds.
      */
-    public static long save(Model m, Path file) {
-        byte[] data = encode(m);
+    public static void write(Path file, byte[] data) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -198,7 +208,6 @@ public final class McsFile {
             }
             forceDirectory(dir);
             removeStaleTemporaries(target);
-            return data.length;
         } catch (IOException e) {
             throw ioProblem("cannot write", file, e);
         } finally {
